@@ -1,0 +1,96 @@
+// The overlay's face for web/overlay.mjs: the core draws into its own RGBA buffer and the
+// page copies it into a 2D canvas (SDL's web framebuffer would force every pixel opaque and
+// hide the video underneath).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <memory>
+#include <string>
+
+#include "core/shop/product_card.h"
+#include "overlay/overlay.h"
+
+using emscripten::val;
+using namespace etalase;
+
+namespace {
+
+MoneyFormatter& card_money() {
+  static MoneyFormatter f;
+  return f;
+}
+
+class JsOverlay {
+ public:
+  explicit JsOverlay(std::unique_ptr<Overlay> o) : o_(std::move(o)) {}
+  std::string resize(int w, int h) { return message(o_->resize(w, h)); }
+  std::string load_fonts(const std::string& regular, const std::string& bold) {
+    return message(o_->load_fonts(regular, bold));
+  }
+  std::string set_card_image(const std::string& bytes) { return message(o_->set_card_image(bytes)); }
+  // Formats the prices for the locale and pins the card. Returns the card's text (what the
+  // page's accessible button says) or {error}.
+  val set_card(const std::string& name, double price, double original, const std::string& currency,
+               const std::string& locale) {
+    auto t = product_card_text({name, price, original, currency}, locale, card_money());
+    val out = val::object();
+    if (!t) {
+      out.set("error", t.error().message);
+      return out;
+    }
+    o_->set_card(*t);
+    out.set("name", t->name);
+    out.set("price", t->price);
+    out.set("originalPrice", t->original_price);
+    out.set("discount", t->discount);
+    return out;
+  }
+  void clear_card() { o_->clear_card(); }
+  void render() { o_->render(); }
+  val pixels() const {
+    return val(emscripten::typed_memory_view(size_t(o_->width()) * o_->height() * 4, o_->pixels()));
+  }
+  val card_rect() const {
+    SDL_Rect r = o_->card_rect();
+    val out = val::object();
+    out.set("x", r.x);
+    out.set("y", r.y);
+    out.set("width", r.w);
+    out.set("height", r.h);
+    return out;
+  }
+  int width() const { return o_->width(); }
+  int height() const { return o_->height(); }
+
+ private:
+  static std::string message(const Status& s) { return s.ok() ? "" : s.error().message; }
+  std::unique_ptr<Overlay> o_;
+};
+
+val create_overlay(int w, int h) {
+  auto o = Overlay::create(w, h);
+  val out = val::object();
+  if (!o) {
+    out.set("error", o.error().message);
+    return out;
+  }
+  out.set("overlay", val(new JsOverlay(std::move(*o)), emscripten::allow_raw_pointers()));
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(etalase_overlay) {
+  emscripten::class_<JsOverlay>("Overlay")
+      .function("resize", &JsOverlay::resize)
+      .function("loadFonts", &JsOverlay::load_fonts)
+      .function("setCardImage", &JsOverlay::set_card_image)
+      .function("setCard", &JsOverlay::set_card)
+      .function("clearCard", &JsOverlay::clear_card)
+      .function("render", &JsOverlay::render)
+      .function("pixels", &JsOverlay::pixels)
+      .function("cardRect", &JsOverlay::card_rect)
+      .function("width", &JsOverlay::width)
+      .function("height", &JsOverlay::height);
+  emscripten::function("createOverlay", &create_overlay);
+}

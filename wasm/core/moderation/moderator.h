@@ -1,0 +1,94 @@
+// Moderator: decides what happens to one chat comment.
+//
+//   etalase::ModeratorOptions opt;                 // built-in lexicons, default policy
+//   auto mod = etalase::Moderator::create(opt);    // Expected<std::unique_ptr<Moderator>>
+//   etalase::Verdict v = (*mod)->moderate({"c1", "budi", "dasar 4nj1ng", 12.5});
+//   // v.action == Action::mask, v.spans[0] covers "4nj1ng" in UTF-16 units of the original text
+//
+// The core is platform-free: no I/O, no clocks. Lexicon texts come in through options
+// (the CLI reads files, the wasm build embeds them); time comes in with each comment.
+// One Moderator is single-threaded and keeps per-user flood state between calls.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/moderation/categories.h"
+#include "core/moderation/result.h"
+
+namespace etalase {
+
+enum class Action : uint8_t { allow = 0, mask = 1, hold = 2, block = 3 };
+const char* action_name(Action a);
+
+// A matched stretch of the ORIGINAL text, in UTF-16 code units (what JS string indices use).
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string rule;  // rule id, e.g. "lexicon.id.insult", "contact.phone", "term.block"
+};
+
+struct Comment {
+  std::string_view id;
+  std::string_view user;
+  std::string_view text;  // UTF-8; invalid sequences are handled, never trusted
+  double ts = -1;         // seconds; negative = unknown (flood rules by time then skip it)
+};
+
+struct Verdict {
+  Action action = Action::allow;
+  CategorySet categories;      // the categories the policy acted on (empty when allowed)
+  std::vector<Span> spans;     // what was acted on, sorted by start
+  std::string masked;          // the original text with spans starred (valid UTF-8)
+  std::vector<std::string> reasons;  // rule ids, de-duplicated, in order of first appearance
+};
+
+// Twitch-AutoMod-like levels: 0 = off, 4 = strictest. A category's own level overrides
+// `overall` when it is set (>= 0).
+struct Policy {
+  int overall = 2;
+  int level[kCategoryCount] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+  int level_for(Category c) const { return level[int(c)] >= 0 ? level[int(c)] : overall; }
+};
+
+struct FloodOptions {
+  int max_messages = 11;        // per user per window (YouTube: 11 per 30 s)
+  double window_seconds = 30;
+  int max_repeats = 3;          // same text from one user within the window
+  int max_same_text_users = 5;  // same text from this many users within the window
+};
+
+struct ModeratorOptions {
+  // Lexicon sources: the text of each lexicon file (format: assets/lexicons/README.md).
+  // Empty = the built-in lexicons compiled into the binary.
+  std::vector<std::string> lexicons;
+  std::vector<std::string> allowed_domains;  // links to these (and subdomains) pass
+  Policy policy;
+  FloodOptions flood;
+  size_t max_comment_bytes = 2000;  // longer input is cut (and the verdict says so)
+};
+
+enum class TermMode : uint8_t { block, permit };
+
+class Moderator {
+ public:
+  static Expected<std::unique_ptr<Moderator>> create(const ModeratorOptions& options);
+  virtual ~Moderator() = default;
+
+  virtual Verdict moderate(const Comment& c) = 0;
+
+  // Moderator terms, effective at once. `*` at either end is a wildcard (Discord's
+  // semantics: "mur*" matches words starting with "mur", "*mur*" anywhere, "mur*h" is
+  // start + end). expires_at < 0 = never; compared with Comment::ts.
+  virtual Status add_term(std::string_view pattern, TermMode mode, double expires_at) = 0;
+  virtual bool remove_term(std::string_view pattern) = 0;
+  virtual void set_policy(const Policy& p) = 0;
+  virtual const Policy& policy() const = 0;
+};
+
+// One NDJSON verdict line (without newline): {"id","action","categories","spans","masked"}.
+std::string verdict_to_json(std::string_view id, const Verdict& v);
+
+}  // namespace etalase

@@ -1,0 +1,31 @@
+// What a pinned product card says, as plain text in the viewer's locale. The overlay draws
+// exactly this; the page's accessible button reads the same strings.
+//
+//   MoneyFormatter money;
+//   ProductCardText t = product_card_text({"Kaos", 149000, 199000, "IDR"}, "id", money);
+//   // t.price == "Rp 149.000", t.original_price == "Rp 199.000", t.discount == "-25%"
+#pragma once
+#include <string>
+
+#include "core/i18n/money.h"
+
+namespace etalase {
+
+struct ProductPrice {
+  std::string name;           // already in the viewer's locale
+  double price = 0;           // major units
+  double original_price = 0;  // 0 or <= price: no discount shown
+  std::string currency = "IDR";
+};
+
+struct ProductCardText {
+  std::string name;
+  std::string price;
+  std::string original_price;  // empty when there is no discount
+  std::string discount;        // "-25%", empty when there is no discount
+};
+
+Expected<ProductCardText> product_card_text(const ProductPrice& p, const std::string& locale,
+                                            MoneyFormatter& money);
+
+}  // namespace etalase

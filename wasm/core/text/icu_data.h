@@ -1,0 +1,20 @@
+// ICU data: installed once at start-up, then probed, so a missing or wrong archive is a
+// clear error at load time rather than a crash deep inside a formatter.
+//
+//   static std::string dat = read_file("icudt72l.dat");   // must outlive every ICU call
+//   if (Status s = install_icu_data(dat.data(), dat.size()); !s.ok()) fail(s);
+//   if (Status s = check_icu_data(); !s.ok()) fail(s);
+//
+// Natively ICU finds its data on its own (Debian's libicudata): only the probe is needed.
+#pragma once
+#include <cstddef>
+
+#include "core/moderation/result.h"
+
+namespace etalase {
+
+Status install_icu_data(const void* data, size_t size);
+// Opens every ICU service the core uses; the error names the one that failed.
+Status check_icu_data();
+
+}  // namespace etalase
