@@ -9,7 +9,7 @@ if(EMSCRIPTEN)
   # NODERAWFS: the tests read corpora and the ICU data straight from disk under node.
   target_compile_definitions(unit_tests PRIVATE ETALASE_ICU_DAT_PATH="${ETALASE_ICU_DAT}")
   target_link_options(unit_tests PRIVATE -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
-                      -sSTACK_SIZE=1048576 -fexceptions)
+                      -sTOTAL_STACK=1048576 -fexceptions)
   set(emulator node --no-experimental-fetch --stack-size=4000)
 else()
   set(emulator "")

@@ -48,7 +48,7 @@ PY
   echo "wasm_deps: SDL2 $SDL_VER built in $((SECONDS - t0)) s" >&2
 fi
 
-if [ ! -f "$prefix/lib/libicui18n.a" ]; then
+if [ ! -f "$prefix/lib/libicui18n.a" ] || [ ! -f "$prefix/lib/libicudata.a" ]; then
   t0=$SECONDS
   src=$(fetch_source icu 'icu-72*')/source
   native="$cache/build/icu-native"; wasm="$cache/build/icu-wasm"
@@ -60,7 +60,8 @@ if [ ! -f "$prefix/lib/libicui18n.a" ]; then
       --disable-tests --disable-samples --disable-extras --disable-icuio --disable-layoutex \
       --with-data-packaging=archive >>"$log" 2>&1)
   for d in stubdata common i18n; do make -C "$wasm/$d" -j"$jobs" >>"$log" 2>&1; done
-  for d in common i18n; do make -C "$wasm/$d" install >>"$log" 2>&1; done
+  # stubdata is an empty libicudata.a: the real data arrives at run time (udata_setCommonData).
+  for d in stubdata common i18n; do make -C "$wasm/$d" install >>"$log" 2>&1; done
   cp "$src/data/in/icudt72l.dat" "$prefix/share-icudt72l-full.dat"
   echo "wasm_deps: ICU $ICU_VER built in $((SECONDS - t0)) s" >&2
 fi
