@@ -11,3 +11,19 @@ target_link_options(etalase_core_web PRIVATE
   -sFILESYSTEM=0
   "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=[$autoResumeAudioContext,$dynCall]"
   "-sEXPORTED_RUNTIME_METHODS=[]")
+# -sDYNAMIC_EXECUTION=0: embind must not use eval/new Function, so the site's CSP can forbid them.
+target_link_options(etalase_core_web PRIVATE -sDYNAMIC_EXECUTION=0)
+
+# The complete static site: what any static host can serve from one folder.
+set(ETALASE_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site" CACHE PATH "Where the static site is assembled")
+add_custom_target(site ALL
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${ETALASE_SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${ETALASE_SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:etalase_core_web>/etalase-core.mjs"
+          "$<TARGET_FILE_DIR:etalase_core_web>/etalase-core.wasm" "${ETALASE_ICU_DAT}" "${ETALASE_SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/i18n" "${ETALASE_SITE_DIR}/i18n"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/fonts" "${ETALASE_SITE_DIR}/assets/fonts"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/products" "${ETALASE_SITE_DIR}/assets/products"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/assets/shows" "${ETALASE_SITE_DIR}/assets/shows"
+  DEPENDS etalase_core_web
+  COMMENT "Assembling the static site in ${ETALASE_SITE_DIR}")

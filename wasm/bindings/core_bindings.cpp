@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/i18n/message.h"
 #include "core/i18n/money.h"
 #include "core/moderation/moderator.h"
 #include "core/text/icu_data.h"
@@ -41,6 +42,26 @@ MoneyFormatter& money() {
 
 val format_money(double amount, const std::string& currency, const std::string& locale) {
   auto r = money().format(amount, currency, locale);
+  if (!r) return error_value(r.error().message);
+  val out = val::object();
+  out.set("value", *r);
+  return out;
+}
+
+// args: a plain object of names to numbers or strings.
+val format_message_js(const std::string& pattern, const std::string& locale, val args) {
+  MessageArgs list;
+  if (!args.isUndefined() && !args.isNull()) {
+    val keys = val::global("Object").call<val>("keys", args);
+    unsigned n = keys["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) {
+      std::string k = keys[i].as<std::string>();
+      val v = args[k];
+      if (v.isNumber()) list.emplace_back(k, v.as<double>());
+      else list.emplace_back(k, v.isString() ? v.as<std::string>() : val::global("String")(v).as<std::string>());
+    }
+  }
+  auto r = format_message(pattern, locale, list);
   if (!r) return error_value(r.error().message);
   val out = val::object();
   out.set("value", *r);
@@ -117,6 +138,7 @@ val create_moderator(val options) {
 EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("installIcuData", &install_icu);
   emscripten::function("formatMoney", &format_money);
+  emscripten::function("formatMessage", &format_message_js);
   emscripten::class_<JsModerator>("Moderator")
       .function("moderate", &JsModerator::moderate)
       .function("moderateLines", &JsModerator::moderate_lines)

@@ -1,0 +1,47 @@
+// Starts the site's own server on a free port and Debian's Chromium through playwright-core
+// (never a downloaded browser). Both stop when the test file ends.
+import { spawn } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const siteDir = join(root, 'build', 'site');
+
+export async function startServer() {
+  const proc = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), siteDir], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start in 10 s')), 10000);
+    proc.stdout.on('data', (chunk) => {
+      const m = /(http:\/\/\S+)/.exec(String(chunk));
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => proc.kill() };
+}
+
+export async function startBrowser() {
+  // playwright gives every launch a fresh, empty profile of its own.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, stop: () => browser.close() };
+}
+
+/** Opens a page and waits for the app to report ready (or fail). Collects console errors. */
+export async function openViewer(browser, url, { locale = 'id-ID' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });
+  return { page, context, errors };
+}

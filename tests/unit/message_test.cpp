@@ -1,0 +1,29 @@
+#include "doctest.h"
+
+#include "core/i18n/message.h"
+
+using namespace etalase;
+
+TEST_CASE("plurals follow each locale's rules") {
+  const char* en = "{n, plural, one {# item left} other {# items left}}";
+  CHECK(*format_message(en, "en", {{"n", 1.0}}) == "1 item left");
+  CHECK(*format_message(en, "en", {{"n", 12.0}}) == "12 items left");
+  // Indonesian has no plural forms: "other" serves every count.
+  const char* id = "{n, plural, other {Sisa #}}";
+  CHECK(*format_message(id, "id", {{"n", 1.0}}) == "Sisa 1");
+  CHECK(*format_message(id, "id", {{"n", 1500.0}}) == "Sisa 1.500");
+}
+
+TEST_CASE("named string arguments and selects") {
+  CHECK(*format_message("Halo, {name}!", "id", {{"name", std::string("Budi")}}) == "Halo, Budi!");
+  const char* sel = "{reason, select, contact {Nomor telepon tidak boleh dibagikan} other {Komentar ditolak}}";
+  CHECK(*format_message(sel, "id", {{"reason", std::string("contact")}}) == "Nomor telepon tidak boleh dibagikan");
+  CHECK(*format_message(sel, "id", {{"reason", std::string("x")}}) == "Komentar ditolak");
+}
+
+TEST_CASE("a broken pattern is an error with its offset") {
+  auto r = format_message("Sisa {n, plural, other {#}", "id", {{"n", 2.0}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == ErrorKind::invalid_pattern);
+  CHECK(r.error().message.find("offset") != std::string::npos);
+}

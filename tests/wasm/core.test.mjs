@@ -1,0 +1,43 @@
+// The site's public modules under node 20: same wasm, same ICU data as in the browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const site = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'site');
+const { createModerator } = await import(join(site, 'moderation.mjs'));
+const { createTranslator } = await import(join(site, 'i18n.mjs'));
+
+const plain = (s) => s.replace(/\u00a0/g, ' ');
+
+test('catalogs format with the core ICU, falling back to English for missing keys', async () => {
+  const id = await createTranslator('id');
+  assert.equal(id.format('card.stock', { n: 12 }), 'Sisa 12');
+  assert.equal(plain(id.money(149000, 'IDR')), 'Rp 149.000');
+  const en = await createTranslator('en');
+  assert.equal(en.format('card.stock', { n: 1 }), '1 left');
+  assert.equal(plain(en.money(149000, 'IDR')), 'IDR 149,000');
+  const xx = await createTranslator('xx');
+  assert.equal(xx.format('chat.send'), 'Send');
+});
+
+test('createModerator moderates in node with the same verdict shape as the CLI', async () => {
+  const mod = await createModerator({ level: 2 });
+  const clean = mod.moderate({ id: 'a', user: 'u1', text: 'Kak, ukuran L masih ada?' });
+  assert.deepEqual(clean, { id: 'a', action: 'allow', categories: [], spans: [], masked: 'Kak, ukuran L masih ada?' });
+  const phone = mod.moderate({ id: 'b', user: 'u2', text: 'wa 0812 3456 7890 ya' });
+  assert.equal(phone.action, 'block');
+  assert.deepEqual(phone.categories, ['contact']);
+  const [start, end] = phone.spans[0];
+  assert.match('wa 0812 3456 7890 ya'.slice(start, end), /0812 3456 7890/);
+});
+
+test('spans are UTF-16 offsets that slice the original JS string', async () => {
+  const mod = await createModerator({ level: 4 });
+  const text = '😀😀 dasar 4nj1ng';
+  const v = mod.moderate({ id: 'c', user: 'u3', text });
+  assert.notEqual(v.action, 'allow');
+  const [start, end] = v.spans[0];
+  assert.equal(text.slice(start, end), '4nj1ng');
+  assert.equal(v.masked, '😀😀 dasar ******');
+});

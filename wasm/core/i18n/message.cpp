@@ -1,0 +1,35 @@
+#include "core/i18n/message.h"
+
+#include <memory>
+
+#include <unicode/msgfmt.h>
+
+namespace etalase {
+
+Expected<std::string> format_message(std::string_view pattern, std::string_view locale, const MessageArgs& args) {
+  UErrorCode code = U_ZERO_ERROR;
+  UParseError parse{};
+  icu::UnicodeString upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), int32_t(pattern.size())));
+  icu::MessageFormat fmt(upattern, icu::Locale(std::string(locale).c_str()), parse, code);
+  if (U_FAILURE(code)) {
+    return Error{ErrorKind::invalid_pattern,
+                 "message does not parse at offset " + std::to_string(parse.offset) + " (" + u_errorName(code) + ")"};
+  }
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  names.reserve(args.size());
+  values.reserve(args.size());
+  for (const auto& [name, value] : args) {
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    if (const double* d = std::get_if<double>(&value)) values.emplace_back(*d);
+    else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(value)));
+  }
+  icu::UnicodeString out;
+  fmt.format(names.data(), values.data(), int32_t(values.size()), out, code);
+  if (U_FAILURE(code)) return Error{ErrorKind::invalid_input, std::string("message format failed: ") + u_errorName(code)};
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+}  // namespace etalase

@@ -1,0 +1,58 @@
+// Loads the wasm core once per page (or node process) and installs ICU's data into it.
+// Internal to the site's public modules (moderation.mjs, overlay.mjs, i18n.mjs): nothing
+// else imports the Emscripten output.
+import createEtalaseCore from './etalase-core.mjs';
+
+const isNode = typeof window === 'undefined' && typeof process === 'object' && !!process.versions?.node;
+let corePromise = null;
+
+/** An error whose `code` a page can map to its catalog ("core.data", "core.wasm"). */
+export class CoreError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'CoreError';
+    this.code = code;
+  }
+}
+
+async function readAsset(name) {
+  const url = new URL(name, import.meta.url);
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    try {
+      return new Uint8Array(await readFile(url));
+    } catch (e) {
+      throw new CoreError('core.data', `${name} could not be read (${e.code || e.message})`);
+    }
+  }
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new CoreError('core.data', `${name} could not be fetched (${e.message})`);
+  }
+  if (!res.ok) throw new CoreError('core.data', `${name} could not be fetched (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function init() {
+  // The ICU data and the wasm download in parallel; the data is installed before any use.
+  const dataPromise = readAsset('icudt72l.dat');
+  const options = {};
+  if (isNode) options.wasmBinary = await readAsset('etalase-core.wasm');
+  let core;
+  try {
+    core = await createEtalaseCore(options);
+  } catch (e) {
+    throw new CoreError('core.wasm', `the WebAssembly core could not start (${e.message || e})`);
+  }
+  const problem = core.installIcuData(await dataPromise);
+  if (problem) throw new CoreError('core.data', problem);
+  return core;
+}
+
+/** The shared core instance (a promise; rejected with a CoreError when it cannot start). */
+export function loadCore() {
+  corePromise ??= init();
+  return corePromise;
+}

@@ -1,0 +1,66 @@
+// UI strings: one catalog of ICU MessageFormat per locale (i18n/<locale>.json), formatted by
+// the core's ICU. A key missing from a locale falls back to English, never to the raw key.
+//
+//   const t = await createTranslator('id');
+//   t.format('card.stock', { n: 12 })   // "Sisa 12"
+//   t.money(149000, 'IDR')              // "Rp 149.000"
+import { loadCore } from './core.mjs';
+
+export const LOCALES = ['id', 'en'];
+export const FALLBACK = 'en';
+
+const isNode = typeof window === 'undefined' && typeof process === 'object' && !!process.versions?.node;
+
+async function loadCatalog(locale) {
+  const url = new URL(`i18n/${locale}.json`, import.meta.url);
+  let text;
+  if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    text = await readFile(url, 'utf8');
+  } else {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`catalog ${locale}: HTTP ${res.status}`);
+    text = await res.text();
+  }
+  return JSON.parse(text);
+}
+
+/** Picks the first supported locale from a list of BCP 47 tags (navigator.languages). */
+export function pickLocale(tags, fallback = 'id') {
+  for (const tag of tags || []) {
+    const lang = String(tag).toLowerCase().split('-')[0];
+    if (LOCALES.includes(lang)) return lang;
+  }
+  return fallback;
+}
+
+export async function createTranslator(locale) {
+  const core = await loadCore();
+  const [own, fallback] = await Promise.all([
+    loadCatalog(locale).catch(() => ({})),
+    locale === FALLBACK ? null : loadCatalog(FALLBACK),
+  ]);
+  const catalog = fallback ? { ...fallback, ...own } : own;
+  // ICU number formatting expects a non-breaking space between symbol and digits; keep it:
+  // it stops "Rp" and "149.000" from wrapping onto two lines.
+  return {
+    locale,
+    has: (key) => key in catalog,
+    format(key, args = {}) {
+      const pattern = catalog[key];
+      if (pattern === undefined) return key.split('.').pop();
+      const r = core.formatMessage(pattern, locale, args);
+      if (r.error) {
+        // A broken translation must not blank the UI: try English before giving up.
+        const en = fallback?.[key];
+        const again = en !== undefined ? core.formatMessage(en, FALLBACK, args) : r;
+        return again.error ? pattern : again.value;
+      }
+      return r.value;
+    },
+    money(amount, currency) {
+      const r = core.formatMoney(amount, currency, locale);
+      return r.error ? `${currency} ${amount}` : r.value;
+    },
+  };
+}

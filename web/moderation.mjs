@@ -1,0 +1,49 @@
+// Comment moderation in the browser and in node 20, by the same C++ core as the CLI.
+//
+//   import { createModerator } from './moderation.mjs';
+//   const mod = await createModerator({ level: 2 });
+//   mod.moderate({ id: 'c1', user: 'budi', text: 'dasar 4nj1ng', ts: 12.5 });
+//   // -> { id: 'c1', action: 'mask', categories: ['insult'], spans: [[6, 12, 'lexicon.id.insult']],
+//   //      masked: 'dasar ******' }
+//
+// Spans are UTF-16 offsets into `text`, so `text.slice(start, end)` is the matched part.
+import { loadCore } from './core.mjs';
+
+export { CoreError } from './core.mjs';
+
+/**
+ * @param {{level?: number, levels?: Object<string, number>, allowedDomains?: string[]}} [options]
+ */
+export async function createModerator(options = {}) {
+  const core = await loadCore();
+  const made = core.createModerator(options);
+  if (made.error) throw new Error(`moderator: ${made.error}`);
+  const native = made.moderator;
+  return {
+    /** @param {{id?: string, user?: string, text: string, ts?: number}} comment */
+    moderate({ id = '', user = '', text = '', ts = -1 } = {}) {
+      return JSON.parse(native.moderate(String(id), String(user), String(text), Number.isFinite(ts) ? ts : -1));
+    },
+    /** Many texts at once (one per line): verdict objects in order. */
+    moderateMany(texts) {
+      const out = native.moderateLines(texts.map((t) => String(t).replace(/\n/g, ' ')).join('\n'));
+      return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    },
+    /** Raw NDJSON throughput path for benchmarks: lines in, verdict lines out. */
+    moderateLines(ndText) {
+      return native.moderateLines(ndText);
+    },
+    /** `*` wildcards at either end; permit = true lets matches through. Throws on a bad pattern. */
+    addTerm(pattern, { permit = false, expiresAt = -1 } = {}) {
+      const problem = native.addTerm(String(pattern), !!permit, expiresAt);
+      if (problem) throw new Error(problem);
+    },
+    removeTerm(pattern) {
+      return native.removeTerm(String(pattern));
+    },
+    /** { level: 0-4, levels: { insult: 3, ... } } */
+    setPolicy(policy) {
+      native.setPolicy(policy);
+    },
+  };
+}
