@@ -16,9 +16,12 @@ export { CoreError } from './core.mjs';
  */
 export async function createModerator(options = {}) {
   const core = await loadCore();
-  const made = core.createModerator(options);
-  if (made.error) throw new Error(`moderator: ${made.error}`);
-  const native = made.moderator;
+  const native = new core.Moderator(options);
+  const problem = native.error();
+  if (problem) {
+    native.delete();
+    throw new Error(`moderator: ${problem}`);
+  }
   return {
     /** @param {{id?: string, user?: string, text: string, ts?: number}} comment */
     moderate({ id = '', user = '', text = '', ts = -1 } = {}) {

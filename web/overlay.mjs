@@ -17,9 +17,12 @@ export async function createOverlay(canvas, {
   boldFont = new URL('assets/fonts/DejaVuSans-Bold.ttf', import.meta.url),
 } = {}) {
   const [core, regular, bold] = await Promise.all([loadCore(), fetchBytes(regularFont), fetchBytes(boldFont)]);
-  const made = core.createOverlay(canvas.width, canvas.height);
-  if (made.error) throw new Error(`overlay: ${made.error}`);
-  const native = made.overlay;
+  const native = new core.Overlay(canvas.width, canvas.height);
+  const problem = native.error();
+  if (problem) {
+    native.delete();
+    throw new Error(`overlay: ${problem}`);
+  }
   const fontProblem = native.loadFonts(regular, bold);
   if (fontProblem) throw new Error(`overlay fonts: ${fontProblem}`);
   const ctx = canvas.getContext('2d');

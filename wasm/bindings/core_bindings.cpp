@@ -83,15 +83,29 @@ Policy policy_from(const val& o) {
   return p;
 }
 
+// Constructed from JS as `new core.Moderator(options)`; a failed creation leaves error() set.
 class JsModerator {
  public:
-  explicit JsModerator(std::unique_ptr<Moderator> m) : m_(std::move(m)) {}
+  explicit JsModerator(val options) {
+    ModeratorOptions opt;
+    opt.policy = policy_from(options);
+    val domains = options.isUndefined() || options.isNull() ? val::undefined() : options["allowedDomains"];
+    if (!domains.isUndefined() && !domains.isNull()) {
+      opt.allowed_domains.clear();
+      unsigned n = domains["length"].as<unsigned>();
+      for (unsigned i = 0; i < n; ++i) opt.allowed_domains.push_back(domains[i].as<std::string>());
+    }
+    auto m = Moderator::create(opt);
+    if (m) m_ = std::move(*m);
+    else error_ = m.error().message;
+  }
+  std::string error() const { return error_; }
   std::string moderate(const std::string& id, const std::string& user, const std::string& text, double ts) {
     Verdict v = m_->moderate(Comment{id, user, text, ts});
     return verdict_to_json(id, v);
   }
-  // Many comments in one call (NDJSON in, NDJSON out): used by the benchmark to measure the
-  // core without per-call JS overhead, and by recorded shows that moderate a backlog.
+  // Many comments in one call (one text per line in, NDJSON verdicts out): the benchmark
+  // measures the core through it without per-call JS overhead.
   std::string moderate_lines(const std::string& texts) {
     std::string out;
     size_t start = 0, n = 0;
@@ -115,23 +129,8 @@ class JsModerator {
 
  private:
   std::unique_ptr<Moderator> m_;
+  std::string error_;
 };
-
-val create_moderator(val options) {
-  ModeratorOptions opt;
-  opt.policy = policy_from(options);
-  val domains = options.isUndefined() || options.isNull() ? val::undefined() : options["allowedDomains"];
-  if (!domains.isUndefined() && !domains.isNull()) {
-    opt.allowed_domains.clear();
-    unsigned n = domains["length"].as<unsigned>();
-    for (unsigned i = 0; i < n; ++i) opt.allowed_domains.push_back(domains[i].as<std::string>());
-  }
-  auto m = Moderator::create(opt);
-  if (!m) return error_value(m.error().message);
-  val out = val::object();
-  out.set("moderator", val(new JsModerator(std::move(*m)), emscripten::allow_raw_pointers()));
-  return out;
-}
 
 }  // namespace
 
@@ -140,10 +139,11 @@ EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("formatMoney", &format_money);
   emscripten::function("formatMessage", &format_message_js);
   emscripten::class_<JsModerator>("Moderator")
+      .constructor<val>()
+      .function("error", &JsModerator::error)
       .function("moderate", &JsModerator::moderate)
       .function("moderateLines", &JsModerator::moderate_lines)
       .function("addTerm", &JsModerator::add_term)
       .function("removeTerm", &JsModerator::remove_term)
       .function("setPolicy", &JsModerator::set_policy);
-  emscripten::function("createModerator", &create_moderator);
 }

@@ -20,9 +20,15 @@ MoneyFormatter& card_money() {
   return f;
 }
 
+// Constructed from JS as `new core.Overlay(w, h)`; a failed creation leaves error() set.
 class JsOverlay {
  public:
-  explicit JsOverlay(std::unique_ptr<Overlay> o) : o_(std::move(o)) {}
+  JsOverlay(int w, int h) {
+    auto o = Overlay::create(w, h);
+    if (o) o_ = std::move(*o);
+    else error_ = o.error().message;
+  }
+  std::string error() const { return error_; }
   std::string resize(int w, int h) { return message(o_->resize(w, h)); }
   std::string load_fonts(const std::string& regular, const std::string& bold) {
     return message(o_->load_fonts(regular, bold));
@@ -65,23 +71,15 @@ class JsOverlay {
  private:
   static std::string message(const Status& s) { return s.ok() ? "" : s.error().message; }
   std::unique_ptr<Overlay> o_;
+  std::string error_;
 };
-
-val create_overlay(int w, int h) {
-  auto o = Overlay::create(w, h);
-  val out = val::object();
-  if (!o) {
-    out.set("error", o.error().message);
-    return out;
-  }
-  out.set("overlay", val(new JsOverlay(std::move(*o)), emscripten::allow_raw_pointers()));
-  return out;
-}
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(etalase_overlay) {
   emscripten::class_<JsOverlay>("Overlay")
+      .constructor<int, int>()
+      .function("error", &JsOverlay::error)
       .function("resize", &JsOverlay::resize)
       .function("loadFonts", &JsOverlay::load_fonts)
       .function("setCardImage", &JsOverlay::set_card_image)
@@ -92,5 +90,4 @@ EMSCRIPTEN_BINDINGS(etalase_overlay) {
       .function("cardRect", &JsOverlay::card_rect)
       .function("width", &JsOverlay::width)
       .function("height", &JsOverlay::height);
-  emscripten::function("createOverlay", &create_overlay);
 }

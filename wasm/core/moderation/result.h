@@ -34,6 +34,7 @@ class Expected {
   explicit operator bool() const { return ok(); }
   T& value() { return std::get<0>(v_); }
   T& operator*() { return value(); }
+  T* operator->() { return &value(); }
   const Error& error() const { return std::get<1>(v_); }
 
  private:
