@@ -1,0 +1,113 @@
+// Moderation throughput, one run, one table: the wasm core in node, the native CLI and the
+// npm `obscenity` filter (englishDataset + recommended transformers) on the same corpus,
+// single-threaded, with ratios; the slowest adversarial comment; memory over many comments.
+//   node tests/bench/bench.mjs [--count 200000] [--memory 10000000]
+// Not a test: numbers depend on the machine. tests/bench/run.sh builds first.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { makeCorpus, adversarial } from './corpus.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const COUNT = arg('count', 200000);
+const MEMORY_COUNT = arg('memory', 10000000);
+
+const { createModerator } = await import(join(root, 'build', 'site', 'moderation.mjs'));
+const corpus = makeCorpus(COUNT);
+const rows = [];
+const rate = (n, ms) => n / (ms / 1000);
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+
+function best(times, fn) {
+  let min = Infinity;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+// 1. wasm core through its batch entry (NDJSON verdicts out, as the CLI writes them).
+const mod = await createModerator({ level: 2 });
+const chunks = [];
+for (let i = 0; i < corpus.length; i += 10000) chunks.push(corpus.slice(i, i + 10000).join('\n'));
+let flaggedWasm = 0;
+for (const c of chunks) flaggedWasm += mod.moderateLines(c).split('\n').filter((l) => l && !l.includes('"action":"allow"')).length;
+const wasmMs = best(3, () => { for (const c of chunks) mod.moderateLines(c); });
+rows.push(['etalase wasm (node, batch)', rate(COUNT, wasmMs)]);
+
+// 1b. wasm per call, as the page uses it (one JS -> wasm call and JSON.parse per comment).
+const perCallN = Math.min(COUNT, 100000);
+const perCallMs = best(3, () => { for (let i = 0; i < perCallN; i++) mod.moderate({ id: String(i), user: 'u', text: corpus[i] }); });
+rows.push(['etalase wasm (node, per call)', rate(perCallN, perCallMs)]);
+
+// 2. native CLI, NDJSON in and out through pipes.
+const tmp = mkdtempSync(join(tmpdir(), 'etalase-bench-'));
+const ndjson = join(tmp, 'corpus.ndjson');
+writeFileSync(ndjson, corpus.map((text, i) => JSON.stringify({ id: String(i), user: `u${i % 5000}`, text })).join('\n') + '\n');
+const cli = join(root, 'build', 'native', 'etalase');
+const nativeMs = best(3, () => {
+  const r = spawnSync('sh', ['-c', `"${cli}" moderate < "${ndjson}" > /dev/null`]);
+  if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);
+});
+rows.push(['etalase native CLI (NDJSON)', rate(COUNT, nativeMs)]);
+
+// 3. obscenity on a slice (it is slow), scaled to comments/s.
+const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const obsN = Math.min(COUNT, 50000);
+let flaggedObs = 0;
+const obsMs = best(1, () => { for (let i = 0; i < obsN; i++) flaggedObs += matcher.getAllMatches(corpus[i]).length > 0; });
+const obsRate = rate(obsN, obsMs);
+rows.push(['obscenity 0.4 (englishDataset)', obsRate]);
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`\nThroughput, single thread, ${fmt(COUNT)} comments (${(100 * flaggedWasm / COUNT).toFixed(1)}% flagged by etalase at level 2)\n`);
+console.log('| filter | comments/s | vs obscenity |');
+console.log('|---|---:|---:|');
+for (const [name, r] of rows) console.log(`| ${name} | ${fmt(r)} | ${(r / obsRate).toFixed(1)}x |`);
+
+// 4. adversarial comments: the slowest single call (median of 25 runs each).
+console.log('\nAdversarial comments (wasm, per call, median of 25)\n');
+console.log('| input | bytes | ms |');
+console.log('|---|---:|---:|');
+let worst = 0;
+for (const [name, text] of Object.entries(adversarial())) {
+  const times = [];
+  for (let i = 0; i < 25; i++) {
+    const t0 = performance.now();
+    mod.moderate({ id: 'a', user: `adv${i}`, text });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const med = times[12];
+  worst = Math.max(worst, med);
+  console.log(`| ${name} | ${Buffer.byteLength(text)} | ${med.toFixed(3)} |`);
+}
+console.log(`| **worst** | | **${worst.toFixed(3)}** |`);
+
+// 5. memory over many comments from many users (flood state must stay bounded).
+if (MEMORY_COUNT > 0) {
+  const memMod = await createModerator({ level: 2 });
+  const step = MEMORY_COUNT / 10;
+  const samples = [];
+  const batch = [];
+  for (let i = 0; i < 1000; i++) batch.push(corpus[i % corpus.length]);
+  let done = 0;
+  while (done < MEMORY_COUNT) {
+    for (let i = 0; i < batch.length; i++, done++) memMod.moderate({ id: 'm', user: `user${done % 200000}`, text: batch[i], ts: done / 1000 });
+    if (done % step === 0) samples.push([done, process.memoryUsage().rss]);
+  }
+  console.log(`\nMemory over ${fmt(MEMORY_COUNT)} comments from 200,000 users (process RSS)\n`);
+  console.log('| comments | RSS MB |');
+  console.log('|---:|---:|');
+  for (const [n, rss] of samples) console.log(`| ${fmt(n)} | ${(rss / 1048576).toFixed(1)} |`);
+}
