@@ -1,7 +1,5 @@
-// Forgiving UTF-8 decoding: each maximal ill-formed subpart becomes one U+FFFD, exactly as the
-// WHATWG decoder (and so the browser) does, so offsets agree with what pages show.
-//
-//   for (Utf8Reader rd(text); !rd.done();) { char32_t c = rd.next(); size_t end = rd.offset(); }
+// Strict UTF-8 decoding (Unicode Table 3-7): overlongs, surrogates (CESU-8) and values
+// above U+10FFFF are rejected one byte at a time, each bad byte standing for U+FFFD.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -9,57 +7,110 @@
 #include <string_view>
 
 namespace etalase {
+namespace utf8 {
 
-class Utf8Reader {
- public:
-  explicit Utf8Reader(std::string_view s) : s_(s) {}
-  bool done() const { return pos_ >= s_.size(); }
-  size_t offset() const { return pos_; }
+constexpr char32_t kReplacement = 0xFFFD;
 
-  char32_t next() {
-    const auto* p = reinterpret_cast<const unsigned char*>(s_.data());
-    size_t n = s_.size();
-    unsigned char b0 = p[pos_];
-    if (b0 < 0x80) { ++pos_; return b0; }
-    size_t len;
-    char32_t cp;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte (no overlongs/surrogates)
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3; cp = b0 & 0x0F;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4; cp = b0 & 0x07;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else { ++pos_; return 0xFFFD; }
-    if (pos_ + 1 >= n || p[pos_ + 1] < lo || p[pos_ + 1] > hi) { ++pos_; return 0xFFFD; }
-    for (size_t i = 1; i < len; ++i) {
-      if (pos_ + i >= n || (i > 1 && (p[pos_ + i] & 0xC0) != 0x80)) { pos_ += i; return 0xFFFD; }
-      cp = (cp << 6) | (p[pos_ + i] & 0x3F);
-    }
-    pos_ += len;
-    return cp;
+// Decodes the code point at s[i] (i < n). Sets *len to the bytes used (1 for a bad byte)
+// and *bad when the byte does not start a well-formed sequence.
+inline char32_t decode(const unsigned char* s, size_t n, size_t i, int* len, bool* bad) {
+  unsigned char b0 = s[i];
+  *bad = false;
+  if (b0 < 0x80) {
+    *len = 1;
+    return b0;
   }
+  auto cont = [&](size_t k, unsigned char lo, unsigned char hi) {
+    return i + k < n && s[i + k] >= lo && s[i + k] <= hi;
+  };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (cont(1, 0x80, 0xBF)) {
+      *len = 2;
+      return char32_t(b0 & 0x1F) << 6 | (s[i + 1] & 0x3F);
+    }
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;
+    unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;
+    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF)) {
+      *len = 3;
+      return char32_t(b0 & 0x0F) << 12 | char32_t(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    }
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) {
+      *len = 4;
+      return char32_t(b0 & 0x07) << 18 | char32_t(s[i + 1] & 0x3F) << 12 |
+             char32_t(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+    }
+  }
+  *len = 1;
+  *bad = true;
+  return kReplacement;
+}
 
- private:
-  std::string_view s_;
-  size_t pos_ = 0;
-};
-
-inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) out += char(c);
-  else if (c < 0x800) { out += char(0xC0 | (c >> 6)); out += char(0x80 | (c & 0x3F)); }
-  else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12)); out += char(0x80 | ((c >> 6) & 0x3F)); out += char(0x80 | (c & 0x3F));
+inline void append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(char(c));
+  } else if (c < 0x800) {
+    out.push_back(char(0xC0 | (c >> 6)));
+    out.push_back(char(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(char(0xE0 | (c >> 12)));
+    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (c & 0x3F)));
   } else {
-    out += char(0xF0 | (c >> 18)); out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F)); out += char(0x80 | (c & 0x3F));
+    out.push_back(char(0xF0 | (c >> 18)));
+    out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (c & 0x3F)));
   }
 }
 
-// Code units a code point takes in UTF-16 (what JavaScript string offsets count).
-inline uint32_t utf16_length(char32_t c) { return c >= 0x10000 ? 2 : 1; }
+inline uint32_t utf16_units(char32_t c) { return c >= 0x10000 ? 2 : 1; }
 
+inline bool is_ascii(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  unsigned char acc = 0;
+  for (; i < n; ++i) acc |= p[i];
+  return acc < 0x80;
+}
+
+inline bool valid(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    int len;
+    bool bad;
+    decode(p, s.size(), i, &len, &bad);
+    if (bad) return false;
+    i += size_t(len);
+  }
+  return true;
+}
+
+// Appends `s` with every ill-formed byte replaced by U+FFFD.
+inline void append_sanitized(std::string& out, std::string_view s) {
+  if (valid(s)) {
+    out.append(s.data(), s.size());
+    return;
+  }
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    int len;
+    bool bad;
+    char32_t c = decode(p, s.size(), i, &len, &bad);
+    if (bad) {
+      append(out, kReplacement);
+    } else {
+      out.append(s.data() + i, size_t(len));
+    }
+    (void)c;
+    i += size_t(len);
+  }
+}
+
+}  // namespace utf8
 }  // namespace etalase
