@@ -110,3 +110,61 @@ TEST_CASE("elision keeps whole characters and ends with an ellipsis") {
   std::string vi = f.elide(15, "Áo thun cotton cao cấp màu xanh ngọc", 100);
   CHECK(vi.substr(vi.size() - 3) == "\xE2\x80\xA6");
 }
+
+TEST_CASE("countdown text for flash sales") {
+  CHECK(countdown_text(299.2) == "05:00");  // a started second still counts
+  CHECK(countdown_text(59) == "00:59");
+  CHECK(countdown_text(3723) == "1:02:03");
+  CHECK(countdown_text(-4) == "00:00");
+  CHECK(countdown_text(0.0 / 0.0) == "00:00");
+}
+
+TEST_CASE("the flash-sale banner and voucher ticket are drawn where they say") {
+  auto ov = make_overlay();
+  ov->set_flash_sale({"Flash Sale", "04:59", "Terjual 3", 0.5});
+  ov->set_voucher({"Voucher Rp 20.000", "Min. belanja Rp 100.000"});
+  ov->render();
+  SDL_Rect flash = ov->flash_rect(), voucher = ov->voucher_rect();
+  // Without a card the banner sits at the bottom.
+  CHECK(flash.y + flash.h >= ov->height() - 24);
+  CHECK(count_near(*ov, flash, {238, 77, 45}, 20) > flash.w * flash.h / 3);
+  // Half the stock sold: the yellow bar fills about half the track.
+  SDL_Rect left{flash.x, flash.y + flash.h - 8, flash.w / 2 - 12, 8}, right{flash.x + flash.w / 2 + 12, flash.y + flash.h - 8, flash.w / 2 - 24, 8};
+  CHECK(count_near(*ov, left, {255, 214, 0}, 10) > 20);
+  CHECK(count_near(*ov, right, {255, 214, 0}, 10) == 0);
+  CHECK(count_near(*ov, voucher, {255, 243, 224}, 8) > voucher.w * voucher.h / 3);
+  // With a card pinned, the banner moves above it.
+  ProductCardText t;
+  t.name = "Tas";
+  t.price = "Rp 1";
+  ov->set_card(t);
+  CHECK(ov->flash_rect().y + ov->flash_rect().h <= ov->card_rect().y);
+  ov->clear_flash_sale();
+  ov->clear_voucher();
+  ov->render();
+  CHECK(count_near(*ov, voucher, {255, 243, 224}, 8) == 0);
+}
+
+TEST_CASE("hearts float up, fade out and stop; reduced motion draws none") {
+  auto ov = make_overlay();
+  auto opaque_pixels = [&] {
+    int n = 0;
+    for (int y = 0; y < ov->height(); ++y)
+      for (int x = ov->width() / 2; x < ov->width(); ++x) n += at(*ov, x, y).a > 0;
+    return n;
+  };
+  ov->add_hearts(5, 10.0);
+  CHECK(ov->animating(10.5));
+  ov->render(10.5);
+  int mid = opaque_pixels();
+  CHECK(mid > 200);
+  CHECK_FALSE(ov->animating(10.0 + 5 * 0.12 + Overlay::kHeartSeconds + 0.01));
+  ov->render(20);
+  CHECK(opaque_pixels() == 0);
+
+  ov->set_reduced_motion(true);
+  ov->add_hearts(5, 30.0);
+  CHECK_FALSE(ov->animating(30.5));
+  ov->render(30.5);
+  CHECK(opaque_pixels() == 0);
+}

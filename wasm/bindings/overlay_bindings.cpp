@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/shop/product_card.h"
@@ -44,6 +45,7 @@ class JsOverlay {
       out.set("error", t.error().message);
       return out;
     }
+    card_ = *t;
     o_->set_card(*t);
     out.set("name", t->name);
     out.set("price", t->price);
@@ -51,13 +53,32 @@ class JsOverlay {
     out.set("discount", t->discount);
     return out;
   }
-  void clear_card() { o_->clear_card(); }
-  void render() { o_->render(); }
+  void set_stock_text(const std::string& stock) {
+    // The stock line comes from the page's catalog (ICU plural), after set_card.
+    if (card_) {
+      card_->stock = stock;
+      o_->set_card(*card_);
+    }
+  }
+  void clear_card() {
+    card_.reset();
+    o_->clear_card();
+  }
+  void set_flash_sale(const std::string& label, const std::string& time_left, const std::string& sold, double fraction) {
+    o_->set_flash_sale({label, time_left, sold, fraction});
+  }
+  void clear_flash_sale() { o_->clear_flash_sale(); }
+  void set_voucher(const std::string& title, const std::string& detail) { o_->set_voucher({title, detail}); }
+  void clear_voucher() { o_->clear_voucher(); }
+  void add_hearts(int n, double now) { o_->add_hearts(n, now); }
+  void set_reduced_motion(bool on) { o_->set_reduced_motion(on); }
+  bool animating(double now) const { return o_->animating(now); }
+  void render(double now) { o_->render(now); }
   val pixels() const {
     return val(emscripten::typed_memory_view(size_t(o_->width()) * o_->height() * 4, o_->pixels()));
   }
-  val card_rect() const {
-    SDL_Rect r = o_->card_rect();
+  val card_rect() const { return rect(o_->card_rect()); }
+  static val rect(SDL_Rect r) {
     val out = val::object();
     out.set("x", r.x);
     out.set("y", r.y);
@@ -72,6 +93,7 @@ class JsOverlay {
   static std::string message(const Status& s) { return s.ok() ? "" : s.error().message; }
   std::unique_ptr<Overlay> o_;
   std::string error_;
+  std::optional<ProductCardText> card_;
 };
 
 }  // namespace
@@ -84,7 +106,15 @@ EMSCRIPTEN_BINDINGS(etalase_overlay) {
       .function("loadFonts", &JsOverlay::load_fonts)
       .function("setCardImage", &JsOverlay::set_card_image)
       .function("setCard", &JsOverlay::set_card)
+      .function("setStockText", &JsOverlay::set_stock_text)
       .function("clearCard", &JsOverlay::clear_card)
+      .function("setFlashSale", &JsOverlay::set_flash_sale)
+      .function("clearFlashSale", &JsOverlay::clear_flash_sale)
+      .function("setVoucher", &JsOverlay::set_voucher)
+      .function("clearVoucher", &JsOverlay::clear_voucher)
+      .function("addHearts", &JsOverlay::add_hearts)
+      .function("setReducedMotion", &JsOverlay::set_reduced_motion)
+      .function("animating", &JsOverlay::animating)
       .function("render", &JsOverlay::render)
       .function("pixels", &JsOverlay::pixels)
       .function("cardRect", &JsOverlay::card_rect)

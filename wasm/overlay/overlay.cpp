@@ -1,6 +1,8 @@
 #include "overlay/overlay.h"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "overlay/shapes.h"
 
@@ -14,6 +16,19 @@ constexpr SDL_Color kCardBg{255, 255, 255, 255};
 constexpr SDL_Color kShadow{0, 0, 0, 60};
 constexpr SDL_Color kBadgeBg{208, 1, 27, 255};
 constexpr SDL_Color kBadgeInk{255, 255, 255, 255};
+constexpr SDL_Color kFlashBg{238, 77, 45, 235};
+constexpr SDL_Color kFlashTrack{255, 255, 255, 90};
+constexpr SDL_Color kFlashBar{255, 214, 0, 255};
+constexpr SDL_Color kVoucherBg{255, 243, 224, 245};
+constexpr SDL_Color kVoucherEdge{230, 81, 0, 255};
+constexpr SDL_Color kVoucherInk{191, 54, 12, 255};
+constexpr int kHeartSprite = 48;
+
+// Hash for per-heart variation (colour, sway): deterministic, so frames are reproducible.
+uint32_t mix(uint32_t x) {
+  x ^= x >> 16; x *= 0x7feb352d; x ^= x >> 15; x *= 0x846ca68b; x ^= x >> 16;
+  return x;
+}
 }  // namespace
 
 Expected<std::unique_ptr<Overlay>> Overlay::create(int width, int height) {
@@ -27,6 +42,7 @@ Overlay::~Overlay() {
   card_image_ = Image();
   regular_.forget_textures();
   bold_.forget_textures();
+  if (heart_) SDL_DestroyTexture(heart_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (surface_) SDL_FreeSurface(surface_);
 }
@@ -39,6 +55,8 @@ Status Overlay::resize(int width, int height) {
   card_image_ = Image();
   regular_.forget_textures();
   bold_.forget_textures();
+  if (heart_) SDL_DestroyTexture(heart_);
+  heart_ = nullptr;
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (surface_) SDL_FreeSurface(surface_);
   surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
@@ -79,12 +97,132 @@ SDL_Rect Overlay::card_rect() const {
   return SDL_Rect{int(12 * s), h_ - h - int(16 * s), w, h};
 }
 
-void Overlay::render() {
+void Overlay::add_hearts(int count, double now) {
+  if (reduced_motion_) return;
+  for (int i = 0; i < count && i < kMaxHearts; ++i) {
+    // Staggered so a burst of likes streams rather than stacks.
+    hearts_[heart_next_] = Heart{now + i * 0.12, mix(++heart_seq_)};
+    heart_next_ = (heart_next_ + 1) % kMaxHearts;
+    if (heart_count_ < kMaxHearts) ++heart_count_;
+  }
+}
+
+bool Overlay::animating(double now) const {
+  if (reduced_motion_) return false;
+  for (int i = 0; i < heart_count_; ++i)
+    if (now < hearts_[i].born + kHeartSeconds) return true;
+  return false;
+}
+
+void Overlay::render(double now) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
   SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
   SDL_RenderClear(renderer_);
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+  if (voucher_) draw_voucher();
+  if (flash_) draw_flash_sale();
   if (card_) draw_card();
+  if (!reduced_motion_) draw_hearts(now);
   SDL_RenderPresent(renderer_);
+}
+
+SDL_Rect Overlay::flash_rect() const {
+  float s = scale();
+  SDL_Rect card = card_rect();
+  int w = int(std::min(300 * s, w_ - 24 * s)), h = int(40 * s);
+  int bottom = card.h > 0 ? card.y - int(8 * s) : h_ - int(16 * s);
+  return SDL_Rect{int(12 * s), bottom - h, w, h};
+}
+
+SDL_Rect Overlay::voucher_rect() const {
+  float s = scale();
+  int w = int(168 * s), h = int(54 * s);
+  return SDL_Rect{w_ - w - int(12 * s), int(64 * s), w, h};
+}
+
+void Overlay::draw_flash_sale() {
+  const float s = scale();
+  const SDL_Rect box = flash_rect();
+  fill_rounded_rect(renderer_, box, int(10 * s), kFlashBg);
+  const float px = 14 * s, pad = 10 * s;
+  float base = box.y + box.h * 0.5f + px * 0.35f - 3 * s;
+  float x = bold_.draw(renderer_, px, flash_->label, box.x + pad, base, kBadgeInk);
+  // Time left, right-aligned: the number that creates urgency gets the space it needs.
+  float tw = bold_.measure(px, flash_->time_left);
+  bold_.draw(renderer_, px, flash_->time_left, box.x + box.w - pad - tw, base, kBadgeInk);
+  float sold_px = 11 * s;
+  float sw = regular_.measure(sold_px, flash_->sold);
+  float sold_x = box.x + box.w - pad - tw - 10 * s - sw;
+  if (sold_x > x + 8 * s) regular_.draw(renderer_, sold_px, flash_->sold, sold_x, base, kBadgeInk);
+  // Progress bar of stock sold along the bottom edge.
+  SDL_Rect track{box.x + int(pad), box.y + box.h - int(8 * s), box.w - int(2 * pad), std::max(2, int(4 * s))};
+  fill_rounded_rect(renderer_, track, track.h / 2, kFlashTrack);
+  double f = std::isfinite(flash_->fraction_sold) ? std::min(1.0, std::max(0.0, flash_->fraction_sold)) : 0;
+  SDL_Rect bar{track.x, track.y, int(track.w * f), track.h};
+  fill_rounded_rect(renderer_, bar, track.h / 2, kFlashBar);
+}
+
+void Overlay::draw_voucher() {
+  const float s = scale();
+  const SDL_Rect box = voucher_rect();
+  fill_rounded_rect(renderer_, box, int(8 * s), kVoucherEdge);
+  SDL_Rect inner{box.x + int(2 * s), box.y + int(2 * s), box.w - int(4 * s), box.h - int(4 * s)};
+  fill_rounded_rect(renderer_, inner, int(7 * s), kVoucherBg);
+  // Ticket notches on both sides.
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  int r = int(6 * s);
+  fill_rounded_rect(renderer_, SDL_Rect{box.x - r, box.y + box.h / 2 - r, 2 * r, 2 * r}, r, SDL_Color{0, 0, 0, 0});
+  fill_rounded_rect(renderer_, SDL_Rect{box.x + box.w - r, box.y + box.h / 2 - r, 2 * r, 2 * r}, r, SDL_Color{0, 0, 0, 0});
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+  const float pad = 12 * s, tpx = 13 * s, dpx = 10 * s, w = box.w - 2 * pad;
+  bold_.draw(renderer_, tpx, bold_.elide(tpx, voucher_->title, w), box.x + pad, box.y + 22 * s, kVoucherInk);
+  regular_.draw(renderer_, dpx, regular_.elide(dpx, voucher_->detail, w), box.x + pad, box.y + 40 * s, kVoucherInk);
+}
+
+SDL_Texture* Overlay::heart_texture() {
+  if (heart_) return heart_;
+  // The implicit heart curve (x^2 + y^2 - 1)^3 - x^2 y^3 <= 0, 4x4 supersampled for soft edges.
+  std::vector<uint32_t> px(kHeartSprite * kHeartSprite);
+  for (int y = 0; y < kHeartSprite; ++y)
+    for (int x = 0; x < kHeartSprite; ++x) {
+      int inside = 0;
+      for (int sy = 0; sy < 4; ++sy)
+        for (int sx = 0; sx < 4; ++sx) {
+          double u = ((x + (sx + 0.5) / 4) / kHeartSprite - 0.5) * 2.6;
+          double v = (0.5 - (y + (sy + 0.5) / 4) / kHeartSprite) * 2.6 + 0.15;
+          double a = u * u + v * v - 1;
+          inside += a * a * a - u * u * v * v * v <= 0;
+        }
+      px[size_t(y) * kHeartSprite + x] = (uint32_t(inside * 255 / 16) << 24) | 0x00FFFFFFu;
+    }
+  heart_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, kHeartSprite, kHeartSprite);
+  if (heart_) {
+    SDL_UpdateTexture(heart_, nullptr, px.data(), kHeartSprite * 4);
+    SDL_SetTextureBlendMode(heart_, SDL_BLENDMODE_BLEND);
+  }
+  return heart_;
+}
+
+void Overlay::draw_hearts(double now) {
+  if (heart_count_ == 0) return;
+  SDL_Texture* tex = heart_texture();
+  if (!tex) return;
+  static constexpr SDL_Color kColors[] = {{255, 64, 129, 255}, {255, 82, 82, 255}, {255, 171, 64, 255}, {224, 64, 251, 255}};
+  const float s = scale();
+  for (int i = 0; i < heart_count_; ++i) {
+    const Heart& h = hearts_[i];
+    double age = (now - h.born) / kHeartSeconds;
+    if (age < 0 || age >= 1) continue;
+    float sway = float(std::sin(age * 6.28 + (h.seed & 0xFF) / 40.0) * 14 * s);
+    float x = w_ - 48 * s + sway + float(int(h.seed >> 8 & 0x1F) - 16) * s;
+    float y = h_ - 130 * s - float(age * 300 * s);
+    float size = (22 + float(h.seed >> 16 & 0x7)) * s * float(std::min(1.0, age * 5 + 0.4));
+    SDL_Color c = kColors[h.seed >> 24 & 3];
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, Uint8(255 * std::min(1.0, (1 - age) * 2.5)));
+    SDL_FRect dst{x - size / 2, y - size / 2, size, size};
+    SDL_RenderCopyF(renderer_, tex, nullptr, &dst);
+  }
 }
 
 void Overlay::draw_card() {
@@ -124,6 +262,11 @@ void Overlay::draw_card() {
       fill_rounded_rect(renderer_, badge, int(3 * s), kBadgeBg);
       bold_.draw(renderer_, small_px, card_->discount, badge.x + 4 * s, y, kBadgeInk);
     }
+  }
+  if (!card_->stock.empty()) {
+    // Stock, bottom right: scarcity is information, shown small and muted.
+    float sw = regular_.measure(small_px, card_->stock);
+    regular_.draw(renderer_, small_px, card_->stock, box.x + box.w - pad - sw, y + small_px + 6 * s, kMuted);
   }
   if (!card_->original_price.empty()) {
     float oy = y + small_px + 6 * s;

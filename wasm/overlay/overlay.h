@@ -30,18 +30,37 @@ class Overlay {
   Status set_card_image(std::string_view png_or_jpeg);
   void set_card(const ProductCardText& text);
   void clear_card();
+  void set_flash_sale(const FlashSaleView& v) { flash_ = v; }
+  void clear_flash_sale() { flash_.reset(); }
+  void set_voucher(const VoucherView& v) { voucher_ = v; }
+  void clear_voucher() { voucher_.reset(); }
 
-  void render();
+  // Floating hearts for likes: each rises for kHeartSeconds from `now` (seconds, any clock
+  // the caller keeps steady). With reduced motion none are drawn (prefers-reduced-motion).
+  static constexpr double kHeartSeconds = 2.5;
+  static constexpr int kMaxHearts = 48;
+  void add_hearts(int count, double now);
+  void set_reduced_motion(bool on) { reduced_motion_ = on; }
+  // True while something moves, so the page knows whether to keep requesting frames.
+  bool animating(double now) const;
+
+  void render(double now = 0);
   // RGBA bytes, row after row, width()*4 per row (what ImageData wants).
   const uint8_t* pixels() const;
   int width() const { return w_; }
   int height() const { return h_; }
   // The card's rectangle, for hit testing taps; empty when no card is shown.
   SDL_Rect card_rect() const;
+  SDL_Rect flash_rect() const;
+  SDL_Rect voucher_rect() const;
 
  private:
   Overlay() = default;
   void draw_card();
+  void draw_flash_sale();
+  void draw_voucher();
+  void draw_hearts(double now);
+  SDL_Texture* heart_texture();
   float scale() const { return w_ / 360.0f; }
 
   SDL_Surface* surface_ = nullptr;
@@ -50,6 +69,17 @@ class Overlay {
   Font regular_, bold_;
   std::optional<ProductCardText> card_;
   Image card_image_;
+  std::optional<FlashSaleView> flash_;
+  std::optional<VoucherView> voucher_;
+  struct Heart {
+    double born;
+    uint32_t seed;
+  };
+  Heart hearts_[kMaxHearts] = {};
+  int heart_count_ = 0, heart_next_ = 0;
+  uint32_t heart_seq_ = 0;
+  bool reduced_motion_ = false;
+  SDL_Texture* heart_ = nullptr;
 };
 
 }  // namespace etalase

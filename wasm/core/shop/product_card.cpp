@@ -1,6 +1,7 @@
 #include "core/shop/product_card.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace etalase {
 
@@ -24,6 +25,15 @@ Expected<ProductCardText> product_card_text(const ProductPrice& p, const std::st
     t.discount = "-" + *pct;
   }
   return t;
+}
+
+std::string countdown_text(double seconds_left) {
+  long total = std::isfinite(seconds_left) && seconds_left > 0 ? long(std::ceil(seconds_left)) : 0;
+  long h = total / 3600, m = (total / 60) % 60, sec = total % 60;
+  char buf[32];
+  if (h > 0) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", h, m, sec);
+  else std::snprintf(buf, sizeof buf, "%02ld:%02ld", m, sec);
+  return buf;
 }
 
 }  // namespace etalase

@@ -23,7 +23,26 @@ struct ProductCardText {
   std::string price;
   std::string original_price;  // empty when there is no discount
   std::string discount;        // "-25%", empty when there is no discount
+  std::string stock;           // "Sisa 12" / "12 left": set by the caller from its catalog
 };
+
+// The flash-sale banner: the caller formats the strings (catalog + locale), the overlay
+// draws them; fraction_sold (0..1) fills the progress bar.
+struct FlashSaleView {
+  std::string label;      // "Flash Sale"
+  std::string time_left;  // "04:59"
+  std::string sold;       // "Terjual 7" / "7 sold"
+  double fraction_sold = 0;
+};
+
+// A pinned voucher: a ticket with a title ("Voucher Rp 20.000") and a detail line.
+struct VoucherView {
+  std::string title;
+  std::string detail;  // "Min. belanja Rp 100.000 · LIVE20"
+};
+
+// "04:59" for 299 s, "1:02:03" past an hour; negative time reads as "00:00".
+std::string countdown_text(double seconds_left);
 
 Expected<ProductCardText> product_card_text(const ProductPrice& p, const std::string& locale,
                                             MoneyFormatter& money);
