@@ -1,51 +1,168 @@
-// The shopper's page: wires the core's overlay, moderation and catalogs to the DOM.
-// Every piece of user or show text reaches the DOM through textContent, never as markup.
+// The shopper's page: a show (video + timeline) with overlays drawn by the wasm core, a
+// moderated chat, the product shelf and a cart. Every piece of show or user text reaches the
+// DOM through textContent, never as markup.
 import { createModerator } from './moderation.mjs';
 import { createOverlay } from './overlay.mjs';
 import { createTranslator, pickLocale, LOCALES } from './i18n.mjs';
+import { parseShow, stateAt, commentsBetween, likesBetween, commentIndexAfter, pickText } from './show.mjs';
+import { createCart } from './cart.mjs';
+import { createChatList } from './chat_list.mjs';
+import { openWebSocketFeed } from './feed.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 const params = new URLSearchParams(location.search);
+const SEEK_JUMP = 1.5;        // seconds: a bigger jump in show time is a seek, not playback
+const RESYNC_COMMENTS = 60;   // recorded comments shown after a seek
 
-const state = { t: null, overlay: null, moderator: null, show: null, pinned: null, seq: 0 };
+const app = {
+  t: null, overlay: null, moderator: null, show: null, cart: null, chat: null, link: null,
+  showUrl: null, lastT: -1, clockStart: 0, overlayKey: '', pinKey: '', cardText: null, verdicts: new Map(),
+  seq: 0, sheetProduct: null, wasMoving: false,
+};
 
+// ---- strings -------------------------------------------------------------------------------
 function applyStrings() {
-  const { t } = state;
+  const { t } = app;
   document.documentElement.lang = t.locale;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t.format(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t.format(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t.format(el.dataset.i18nAria));
   $('select[name="locale"]').value = t.locale;
+  if (app.show) {
+    const title = pickText(app.show.title, t.locale);
+    if (title) $('#show-title').textContent = title;
+    document.title = title || t.format('app.title');
+  }
 }
 
-async function pin(productId) {
-  const product = state.show.products.find((p) => p.id === productId);
-  if (!product) return;
-  state.pinned = product;
-  const locale = state.t.locale;
-  const name = product.name?.[locale] ?? product.name?.en ?? Object.values(product.name ?? {})[0] ?? '';
-  const text = await state.overlay.showProduct({ ...product, name }, locale);
+function showError(message) {
+  const status = $('#status');
+  status.textContent = message;
+  status.classList.add('error');
+  document.body.dataset.ready = 'error';
+}
+
+// ---- the show clock --------------------------------------------------------------------------
+function showTime() {
+  const video = $('#video');
+  if (video.src && !app.show.live) return video.currentTime;
+  return performance.now() / 1000 - app.clockStart;
+}
+
+function productName(p) {
+  return pickText(p.name, app.t.locale);
+}
+
+// ---- overlays ------------------------------------------------------------------------------
+// Recomputes what the overlay shows at show time t; redraws only when that changed.
+function updateOverlay(t, force = false) {
+  const s = stateAt(app.show, t);
+  const { t: tr } = app;
+  const pinned = s.pinned ? app.show.productById.get(s.pinned) : null;
+  const flash = s.flash && app.show.productById.get(s.flash.product);
+  const countdown = s.flash ? Math.ceil(s.flash.secondsLeft) : 0;
+  const key = JSON.stringify([tr.locale, s.pinned, s.flash?.product, s.flash?.soldNow, countdown, s.voucher?.id, s.viewers]);
+  if (!force && key === app.overlayKey) return false;
+  app.overlayKey = key;
+  // The card's price depends on the flash sale too: re-pin when either changes.
+  const pinKey = `${tr.locale}|${s.pinned}|${s.flash?.product}`;
+  const pinChanged = force || pinKey !== app.pinKey;
+  app.pinKey = pinKey;
+
+  $('#viewers').textContent = s.viewers ? tr.format('stage.viewers', { n: s.viewers }) : '';
+  if (s.voucher) {
+    app.overlay.setVoucher({
+      title: tr.format('voucher.title', { amount: tr.money(s.voucher.amount, s.voucher.currency) }),
+      detail: tr.format('voucher.detail', { min: tr.money(s.voucher.minSpend, s.voucher.currency), code: s.voucher.code }),
+    });
+  } else app.overlay.setVoucher(null);
+
+  if (s.flash && flash) {
+    app.overlay.setFlashSale({
+      label: tr.format('flash.label'),
+      timeLeft: formatCountdown(s.flash.secondsLeft),
+      sold: tr.format('flash.sold', { n: s.flash.soldNow }),
+      fractionSold: s.flash.soldNow / s.flash.stock,
+    });
+  } else app.overlay.setFlashSale(null);
+
+  if (pinned) {
+    const onFlash = s.flash && s.flash.product === pinned.id;
+    const price = onFlash ? s.flash.price : pinned.price;
+    const original = onFlash ? (pinned.originalPrice ?? pinned.price) : pinned.originalPrice;
+    const left = onFlash ? s.flash.stock - s.flash.soldNow : pinned.stock;
+    if (pinChanged) {
+      app.cardText = app.overlay.showProduct({ ...pinned, name: productName(pinned), price, originalPrice: original,
+        image: pinned.image && new URL(pinned.image, app.showUrl).href }, tr.locale, () => app.overlay.draw());
+      app.cardText.product = pinned;
+      announce(tr.format(onFlash ? 'flash.announce' : 'card.announce', { name: app.cardText.name, price: app.cardText.price }));
+    }
+    app.overlay.setStockText(left === undefined ? '' : left > 0 ? tr.format('card.stock', { n: left }) : tr.format('card.sold-out'));
+    placeCardButton();
+  } else {
+    app.cardText = null;
+    app.overlay.clear();
+    $('#card-button').hidden = true;
+  }
+  return true;
+}
+
+function formatCountdown(seconds) {
+  const total = Math.max(0, Math.ceil(seconds));
+  const h = Math.floor(total / 3600), m = Math.floor(total / 60) % 60, sec = total % 60;
+  const two = (n) => String(n).padStart(2, '0');
+  return h ? `${h}:${two(m)}:${two(sec)}` : `${two(m)}:${two(sec)}`;
+}
+
+function announce(text) {
+  $('#announcer').textContent = text;
+}
+
+// The overlay card is pixels; this transparent button over it is what keyboards, screen
+// readers and taps use, with the same name and price.
+function placeCardButton() {
   const button = $('#card-button');
-  const rect = state.overlay.cardRect();
   const canvas = $('#overlay');
+  const rect = app.overlay.cardRect();
+  if (!app.cardText || !rect.width) {
+    button.hidden = true;
+    return;
+  }
   const sx = canvas.clientWidth / canvas.width, sy = canvas.clientHeight / canvas.height;
   Object.assign(button.style, { left: `${rect.x * sx}px`, top: `${rect.y * sy}px`, width: `${rect.width * sx}px`, height: `${rect.height * sy}px` });
-  button.textContent = `${text.name} ${text.price}`;
-  button.setAttribute('aria-label', state.t.format('card.label', { name: text.name, price: text.price }));
-  button.dataset.price = text.price;
+  button.textContent = `${app.cardText.name} ${app.cardText.price}`;
+  button.setAttribute('aria-label', app.t.format('card.label', { name: app.cardText.name, price: app.cardText.price }));
+  button.dataset.price = app.cardText.price;
+  button.dataset.product = app.cardText.product.id;
   button.hidden = false;
 }
 
-function addComment(user, text) {
-  const li = document.createElement('li');
-  const who = document.createElement('span');
-  who.className = 'user';
-  who.textContent = user;
-  const body = document.createElement('span');
-  body.className = 'text';
-  body.textContent = text;
-  li.append(who, body);
-  $('#chat-log').append(li);
-  li.scrollIntoView({ block: 'end' });
+// ---- chat ------------------------------------------------------------------------------------
+// Runs a comment through the moderator; returns what the chat should show, or null.
+function moderateIncoming(c, ts) {
+  if (app.link?.isMuted(c.user, Date.now())) return null;
+  let v = app.verdicts.get(c.id);
+  if (!v) {
+    v = app.moderator.moderate({ id: c.id, user: c.user, text: c.text, ts });
+    if (ts < 0) app.verdicts.set(c.id, v); // recorded comments are moderated once, seek or not
+  }
+  if (v.action === 'allow') return { id: c.id, user: c.user, text: c.text };
+  if (v.action === 'mask') return { id: c.id, user: c.user, text: v.masked, kind: 'masked' };
+  if (v.action === 'hold') app.link?.held({ id: c.id, user: c.user, text: c.text, ts: c.t ?? ts }, v);
+  return null; // held for a moderator or blocked
+}
+
+function addIncoming(comments, ts) {
+  for (const c of comments) {
+    const shown = moderateIncoming(c, ts ?? (Number.isFinite(c.ts) ? c.ts : Date.now() / 1000));
+    if (shown) app.chat.add(shown);
+  }
+}
+
+function resyncChat(t) {
+  const end = commentIndexAfter(app.show, t);
+  const recent = app.show.comments.slice(Math.max(0, end - RESYNC_COMMENTS), end);
+  app.chat.reset(recent.map((c) => moderateIncoming(c, -1)).filter(Boolean));
 }
 
 function onSubmit(event) {
@@ -54,45 +171,245 @@ function onSubmit(event) {
   const text = input.value.trim();
   const status = $('#composer-status');
   if (!text) return;
-  const verdict = state.moderator.moderate({ id: `me-${++state.seq}`, user: 'me', text, ts: performance.now() / 1000 });
+  const { t } = app;
+  if (app.link?.isMuted('me', Date.now())) {
+    status.textContent = t.format('chat.refused', { reason: 'muted' });
+    return;
+  }
+  const id = `me-${Date.now()}-${++app.seq}`;
+  const verdict = app.moderator.moderate({ id, user: 'me', text, ts: performance.now() / 1000 });
   if (verdict.action === 'allow' || verdict.action === 'mask') {
-    addComment(state.t.format('chat.you'), verdict.action === 'mask' ? verdict.masked : text);
-    status.textContent = verdict.action === 'mask' ? state.t.format('chat.masked') : '';
+    app.chat.add({ id, user: t.format('chat.you'), text: verdict.action === 'mask' ? verdict.masked : text, kind: 'own' });
+    status.textContent = verdict.action === 'mask' ? t.format('chat.masked') : '';
+    input.value = '';
+  } else if (verdict.action === 'hold') {
+    app.link?.held({ id, user: 'me', text, ts: showTime() }, verdict);
+    status.textContent = t.format('chat.held');
     input.value = '';
   } else {
-    // Refused or held: the shopper keeps the text and learns why, in their language.
-    const reason = verdict.categories[0] ?? 'other';
-    status.textContent = verdict.action === 'hold' ? state.t.format('chat.held') : state.t.format('chat.refused', { reason });
+    // Refused: the shopper keeps the text and learns why, in their language.
+    status.textContent = t.format('chat.refused', { reason: verdict.categories[0] ?? 'other' });
   }
 }
 
-async function main() {
-  const locale = LOCALES.includes(params.get('lang')) ? params.get('lang') : pickLocale(navigator.languages, 'id');
+// ---- product sheet, shelf and cart -------------------------------------------------------------
+function currentPrice(product) {
+  const s = stateAt(app.show, showTime());
+  return s.flash && s.flash.product === product.id ? s.flash.price : product.price;
+}
+
+function openProduct(product) {
+  const { t } = app;
+  app.sheetProduct = product;
+  const price = currentPrice(product);
+  $('#sheet-image').src = product.image ? new URL(product.image, app.showUrl).href : '';
+  $('#sheet-image').alt = productName(product);
+  $('#sheet-name').textContent = productName(product);
+  $('#sheet-price').textContent = t.money(price, product.currency);
+  const original = product.originalPrice > price ? product.originalPrice : 0;
+  $('#sheet-original').textContent = original ? t.money(original, product.currency) : '';
+  $('#sheet-discount').textContent = original ? `-${Math.floor((1 - price / original) * 100)}%` : '';
+  $('#sheet-stock').textContent = product.stock === undefined ? '' : product.stock > 0 ? t.format('card.stock', { n: product.stock }) : t.format('card.sold-out');
+  $('#sheet-description').textContent = pickText(product.description, t.locale);
+  $('#sheet-qty').value = '1';
+  $('#sheet-add').disabled = product.stock === 0;
+  $('#product-sheet').showModal();
+}
+
+function addToCart(product, quantity) {
+  const unitPrice = currentPrice(product);
+  const qty = app.cart.add(product.id, unitPrice, quantity, product.stock ?? Infinity);
+  window.dispatchEvent(new CustomEvent('etalase:add-to-cart', {
+    detail: { productId: product.id, quantity, cartQuantity: qty, unitPrice, currency: product.currency },
+  }));
+}
+
+function renderShelf() {
+  const { t, show, cart } = app;
+  const list = $('#shelf-products');
+  list.replaceChildren(...show.products.map((p) => {
+    const li = document.createElement('li');
+    const img = document.createElement('img');
+    img.src = p.image ? new URL(p.image, app.showUrl).href : '';
+    img.alt = '';
+    img.width = img.height = 48;
+    const name = document.createElement('button');
+    name.type = 'button';
+    name.className = 'name link';
+    name.textContent = productName(p);
+    name.addEventListener('click', () => { $('#shelf').close(); openProduct(p); });
+    const price = document.createElement('span');
+    price.textContent = t.money(currentPrice(p), p.currency);
+    const add = document.createElement('button');
+    add.type = 'button';
+    add.textContent = '+';
+    add.setAttribute('aria-label', t.format('shelf.add', { name: productName(p) }));
+    add.disabled = p.stock === 0;
+    add.addEventListener('click', () => addToCart(p, 1));
+    li.append(img, name, price, add);
+    return li;
+  }));
+  renderCart();
+  const count = cart.total().count;
+  $('#cart-count').hidden = count === 0;
+  $('#cart-count').textContent = t.format('cart.count', { n: count });
+}
+
+function renderCart() {
+  const { t, show, cart } = app;
+  const lines = cart.lines().filter((l) => show.productById.has(l.id));
+  $('#cart-empty').hidden = lines.length > 0;
+  $('#cart-lines').replaceChildren(...lines.map((l) => {
+    const p = show.productById.get(l.id);
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = productName(p);
+    const qty = document.createElement('input');
+    qty.type = 'number';
+    qty.min = '0';
+    qty.max = String(Math.min(99, p.stock ?? 99));
+    qty.value = String(l.qty);
+    qty.setAttribute('aria-label', t.format('cart.quantity-of', { name: productName(p) }));
+    qty.addEventListener('change', () => cart.set(l.id, Number(qty.value) || 0, p.stock ?? Infinity));
+    const sub = document.createElement('span');
+    sub.textContent = t.money(l.subtotal, p.currency);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = t.format('cart.remove');
+    remove.addEventListener('click', () => cart.remove(l.id));
+    li.append(name, qty, sub, remove);
+    return li;
+  }));
+  $('#cart-total').textContent = t.money(cart.total().amount, show.currency);
+  $('#checkout').disabled = lines.length === 0;
+}
+
+function checkout() {
+  const items = app.cart.lines().map((l) => ({ productId: l.id, quantity: l.qty, unitPrice: l.unitPrice }));
+  window.dispatchEvent(new CustomEvent('etalase:checkout', {
+    detail: { items, total: app.cart.total().amount, currency: app.show.currency },
+  }));
+}
+
+// ---- the frame loop --------------------------------------------------------------------------
+function frame() {
+  const t = showTime();
+  const now = performance.now() / 1000;
+  let changed = false;
+  if (t < app.lastT || t - app.lastT > SEEK_JUMP) {
+    resyncChat(t);
+    changed = updateOverlay(t, true);
+  } else {
+    if (t > app.lastT) {
+      addIncoming(commentsBetween(app.show, app.lastT, t), -1);
+      const likes = likesBetween(app.show, app.lastT, t);
+      if (likes) app.overlay.addHearts(likes, now);
+    }
+    changed = updateOverlay(t);
+  }
+  app.lastT = t;
+  // Draw when something changed or moves, plus one frame after the last heart fades.
+  const moving = app.overlay.animating(now);
+  if (changed || moving || app.wasMoving) app.overlay.draw(now);
+  app.wasMoving = moving;
+  requestAnimationFrame(frame);
+}
+
+// ---- start -------------------------------------------------------------------------------------
+async function loadShow(url, t) {
+  let res;
   try {
-    state.t = await createTranslator(locale);
-    applyStrings();
-    const showUrl = new URL('assets/shows/demo.json', location.href);
-    const [overlay, moderator, show] = await Promise.all([
-      createOverlay($('#overlay')),
-      createModerator({ level: 2 }),
-      fetch(showUrl).then((r) => r.json()),
-    ]);
-    Object.assign(state, { overlay, moderator, show });
-    const first = show.cues.find((c) => c.type === 'pin');
-    if (first) await pin(first.product);
-    $('#status').textContent = '';
-    $('#composer').addEventListener('submit', onSubmit);
-    $('select[name="locale"]').addEventListener('change', async (e) => {
-      state.t = await createTranslator(e.target.value);
-      applyStrings();
-      if (state.pinned) await pin(state.pinned.id);
-    });
-    document.body.dataset.ready = 'true';
+    res = await fetch(url);
   } catch (e) {
-    const detail = e?.message ?? String(e);
-    $('#status').textContent = state.t ? state.t.format('app.error.core', { detail }) : detail;
-    document.body.dataset.ready = 'error';
+    throw new Error(t.format('app.error.core', { detail: e.message }));
+  }
+  if (!res.ok) throw new Error(t.format('app.error.core', { detail: `HTTP ${res.status}` }));
+  const parsed = parseShow(await res.text());
+  if (parsed.error) {
+    const problem = t.format('show.problem', { problem: parsed.error.problem });
+    throw new Error(t.format('app.error.show', { path: parsed.error.path, problem }));
+  }
+  return parsed.show;
+}
+
+function chooseLocale() {
+  const asked = params.get('lang') ?? localStorage.getItem('etalase.locale');
+  return LOCALES.includes(asked) ? asked : pickLocale(navigator.languages, 'id');
+}
+
+async function main() {
+  try {
+    app.t = await createTranslator(chooseLocale());
+  } catch (e) {
+    showError(String(e?.message ?? e)); // no catalog and no core: nothing to localize with
+    return;
+  }
+  applyStrings();
+  try {
+    app.showUrl = new URL(params.get('show') ?? 'assets/shows/demo.json', location.href);
+    const canvas = $('#overlay');
+    const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    canvas.width = Math.round(360 * dpr);
+    canvas.height = Math.round(640 * dpr);
+    const [overlay, moderator, show] = await Promise.all([
+      createOverlay(canvas), createModerator({ level: 2 }), loadShow(app.showUrl, app.t),
+    ]);
+    Object.assign(app, { overlay, moderator, show });
+    const motion = matchMedia('(prefers-reduced-motion: reduce)');
+    overlay.setReducedMotion(motion.matches);
+    motion.addEventListener('change', () => overlay.setReducedMotion(motion.matches));
+
+    app.cart = createCart({ storage: localStorage, key: `etalase.cart.v1:${app.showUrl.pathname}` });
+    app.cart.onChange(renderShelf);
+    app.chat = createChatList($('#chat-log'), $('#new-messages'), { onPillText: (n) => app.t.format('chat.new-messages', { n }) });
+    applyStrings();
+    renderShelf();
+
+    const video = $('#video');
+    if (show.video) {
+      video.src = new URL(show.video, app.showUrl).href;
+      video.play().catch(() => { /* autoplay refused: the controls are there */ });
+    } else video.hidden = true;
+    app.clockStart = performance.now() / 1000;
+
+    const feed = params.get('feed');
+    if (feed && /^wss?:\/\//.test(feed)) {
+      openWebSocketFeed(feed, {
+        onComments: (list) => addIncoming(list),
+        onStatus: (s) => { $('#composer-status').textContent = s === 'lost' ? app.t.format('chat.feed-lost') : ''; },
+      });
+    }
+
+    $('#composer').addEventListener('submit', onSubmit);
+    $('#card-button').addEventListener('click', () => app.cardText && openProduct(app.cardText.product));
+    $('#shelf-button').addEventListener('click', () => { renderShelf(); $('#shelf').showModal(); });
+    $('#sheet-add').addEventListener('click', () => {
+      const qty = Math.max(1, Math.min(99, Math.trunc(Number($('#sheet-qty').value)) || 1));
+      addToCart(app.sheetProduct, qty);
+      $('#product-sheet').close();
+    });
+    $('#checkout').addEventListener('click', checkout);
+    $('select[name="locale"]').addEventListener('change', async (e) => {
+      app.t = await createTranslator(e.target.value);
+      localStorage.setItem('etalase.locale', app.t.locale);
+      applyStrings();
+      renderShelf();
+      updateOverlay(showTime(), true);
+      app.overlay.draw();
+    });
+    window.addEventListener('resize', placeCardButton);
+
+    $('#status').textContent = '';
+    app.lastT = showTime();
+    resyncChat(app.lastT);
+    updateOverlay(app.lastT, true);
+    overlay.draw();
+    document.body.dataset.ready = 'true';
+    requestAnimationFrame(frame);
+  } catch (e) {
     console.error(e);
+    showError(e?.code ? app.t.format('app.error.core', { detail: e.message }) : String(e?.message ?? e));
   }
 }
 

@@ -6,7 +6,7 @@
 //   t.money(149000, 'IDR')              // "Rp 149.000"
 import { loadCore } from './core.mjs';
 
-export const LOCALES = ['id', 'en'];
+export const LOCALES = ['id', 'en', 'ms', 'vi'];
 export const FALLBACK = 'en';
 
 const isNode = typeof window === 'undefined' && typeof process === 'object' && !!process.versions?.node;

@@ -1,9 +1,10 @@
 // Product overlays drawn by the C++ core (SDL2 + stb) into a <canvas> above the video.
 //
 //   const ov = await createOverlay(document.querySelector('#overlay'));
-//   const text = await ov.showProduct({ name: 'Kaos', price: 149000, originalPrice: 199000,
+//   const text = ov.showProduct({ name: 'Kaos', price: 149000, originalPrice: 199000,
 //                                       currency: 'IDR', image: 'assets/products/kaos.png' }, 'id');
 //   // text.price === 'Rp 149.000' (what the accessible card button should say)
+//   ov.draw();   // renders into the canvas; call again when something changed or moves
 import { loadCore } from './core.mjs';
 
 async function fetchBytes(url) {
@@ -26,34 +27,72 @@ export async function createOverlay(canvas, {
   const fontProblem = native.loadFonts(regular, bold);
   if (fontProblem) throw new Error(`overlay fonts: ${fontProblem}`);
   const ctx = canvas.getContext('2d');
+  const images = new Map(); // url -> Promise<Uint8Array>
+  let pinToken = 0;
 
-  function draw() {
-    native.render();
+  // `now` is seconds on a steady clock (hearts move with it).
+  function draw(now = performance.now() / 1000) {
+    native.render(now);
     const w = native.width(), h = native.height();
     const view = native.pixels(); // a view into wasm memory: copy before memory can grow
     ctx.putImageData(new ImageData(new Uint8ClampedArray(view), w, h), 0, 0);
   }
 
   return {
-    /** Pins a product; resolves to the card's text as shown, or rejects with the reason. */
-    async showProduct(product, locale) {
+    /**
+     * Pins a product and returns the card's text as shown (throws with the reason).
+     * The image is fetched once per URL; when it arrives `onImage` is called so the page
+     * redraws, and a pin that changed meanwhile never gets a stale image.
+     */
+    showProduct(product, locale, onImage = () => {}) {
       const text = native.setCard(String(product.name ?? ''), Number(product.price),
         Number(product.originalPrice ?? 0), String(product.currency ?? 'IDR'), locale);
       if (text.error) throw new Error(text.error);
+      const token = ++pinToken;
       if (product.image) {
-        try {
-          const problem = native.setCardImage(await fetchBytes(product.image));
-          if (problem) console.warn(`product image ${product.image}: ${problem}`);
-        } catch (e) {
-          console.warn(`product image ${product.image}: ${e.message}`); // the card still shows
+        let bytes = images.get(product.image);
+        if (!bytes) {
+          bytes = fetchBytes(product.image);
+          images.set(product.image, bytes);
         }
+        bytes.then((data) => {
+          if (token !== pinToken) return;
+          const problem = native.setCardImage(data);
+          if (problem) console.warn(`product image ${product.image}: ${problem}`);
+          else onImage();
+        }, (e) => {
+          images.delete(product.image);
+          console.warn(`product image ${product.image}: ${e.message}`); // the card still shows
+        });
       }
-      draw();
       return text;
     },
+    /** The stock line under the price ("Sisa 12"), already localized. */
+    setStockText(text) {
+      native.setStockText(String(text ?? ''));
+    },
     clear() {
+      ++pinToken;
       native.clearCard();
-      draw();
+    },
+    /** {label, timeLeft, sold, fractionSold} as display strings, or null to hide. */
+    setFlashSale(v) {
+      if (v) native.setFlashSale(String(v.label), String(v.timeLeft), String(v.sold), Number(v.fractionSold) || 0);
+      else native.clearFlashSale();
+    },
+    /** {title, detail} or null to hide. */
+    setVoucher(v) {
+      if (v) native.setVoucher(String(v.title), String(v.detail));
+      else native.clearVoucher();
+    },
+    addHearts(n, now = performance.now() / 1000) {
+      native.addHearts(Math.max(0, Math.min(48, n | 0)), now);
+    },
+    setReducedMotion(on) {
+      native.setReducedMotion(!!on);
+    },
+    animating(now = performance.now() / 1000) {
+      return native.animating(now);
     },
     draw,
     /** The card's rectangle in canvas pixels ({width: 0} when none is pinned). */
