@@ -7,7 +7,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 pkgs=(emscripten binaryen libstb-dev doctest-dev libicu-dev icu-devtools libsdl2-dev
       dpkg-dev cmake chromium fonts-dejavu-core nlohmann-json3-dev clang lld
-      libclang-rt-14-dev ninja-build curl)
+      libclang-rt-14-dev ninja-build curl fonts-noto-color-emoji fonts-thai-tlwg)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

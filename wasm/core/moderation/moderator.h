@@ -58,13 +58,20 @@ struct FloodOptions {
   double window_seconds = 30;
   int max_repeats = 3;          // same text from one user within the window
   int max_same_text_users = 5;  // same text from this many users within the window
+  // Only texts of at least this many symbols (once folded) count for the rule above:
+  // "mau kak" or "ready?" from many viewers at once is a live chat doing its job.
+  size_t same_text_min_length = 20;
+  // Bounds on the state (least recently seen users / texts are forgotten first).
+  size_t max_tracked_users = 8192;
+  size_t max_tracked_texts = 8192;
 };
 
 struct ModeratorOptions {
   // Lexicon sources: the text of each lexicon file (format: assets/lexicons/README.md).
   // Empty = the built-in lexicons compiled into the binary.
   std::vector<std::string> lexicons;
-  std::vector<std::string> allowed_domains;  // links to these (and subdomains) pass
+  std::vector<std::string> allowed_domains = {  // links to these (and subdomains) pass
+      "shopee.co.id", "tokopedia.com", "tiktok.com", "lazada.co.id", "blibli.com", "bukalapak.com"};
   Policy policy;
   FloodOptions flood;
   size_t max_comment_bytes = 2000;  // longer input is cut (and the verdict says so)
@@ -78,6 +85,8 @@ class Moderator {
   virtual ~Moderator() = default;
 
   virtual Verdict moderate(const Comment& c) = 0;
+  // The same, reusing `out`'s buffers (no allocation per comment once they are warm).
+  virtual void moderate_into(const Comment& c, Verdict& out) = 0;
 
   // Moderator terms, effective at once. `*` at either end is a wildcard (Discord's
   // semantics: "mur*" matches words starting with "mur", "*mur*" anywhere, "mur*h" is
@@ -90,5 +99,12 @@ class Moderator {
 
 // One NDJSON verdict line (without newline): {"id","action","categories","spans","masked"}.
 std::string verdict_to_json(std::string_view id, const Verdict& v);
+// The same, appended to `out`.
+void append_verdict_json(std::string& out, std::string_view id, const Verdict& v);
+// Appends `s` as a JSON string literal (quotes included); ill-formed UTF-8 becomes U+FFFD.
+void append_json_string(std::string& out, std::string_view s);
+
+// The built-in lexicon texts, generated at build time from assets/lexicons/*.tsv.
+const std::vector<std::string_view>& builtin_lexicon_texts();
 
 }  // namespace etalase

@@ -113,4 +113,25 @@ inline void append_sanitized(std::string& out, std::string_view s) {
 }
 
 }  // namespace utf8
+
+// Reads code points one by one (ill-formed bytes come out as U+FFFD, one per byte).
+//   for (Utf8Reader rd(text); !rd.done();) { uint32_t cp = rd.next(); size_t after = rd.offset(); }
+class Utf8Reader {
+ public:
+  explicit Utf8Reader(std::string_view s) : s_(s) {}
+  bool done() const { return pos_ >= s_.size(); }
+  uint32_t next() {
+    int len;
+    bool bad;
+    char32_t c = utf8::decode(reinterpret_cast<const unsigned char*>(s_.data()), s_.size(), pos_, &len, &bad);
+    pos_ += size_t(len);
+    return uint32_t(c);
+  }
+  size_t offset() const { return pos_; }  // bytes read so far
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
 }  // namespace etalase
