@@ -4,10 +4,7 @@
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const root = resolve(process.argv[2] || 'build/site');
-const port = Number(process.env.PORT || 8080);
-const host = process.env.HOST || '127.0.0.1';
+import { fileURLToPath } from 'node:url';
 
 export const TYPES = {
   '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -21,7 +18,13 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
   "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-const server = createServer((req, res) => {
+/** An http.Server for a site folder (tests attach WebSocket feeds to the same origin). */
+export function createSiteServer(root) {
+  root = resolve(root);
+  return createServer((req, res) => handle(root, req, res));
+}
+
+function handle(root, req, res) {
   let path;
   try {
     path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -53,11 +56,31 @@ const server = createServer((req, res) => {
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
-  res.writeHead(200, headers);
+  // Byte ranges: browsers need them to seek in video.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range || '');
+  if (range && (range[1] || range[2])) {
+    let start = range[1] ? Number(range[1]) : Math.max(0, st.size - Number(range[2]));
+    let end = range[1] && range[2] ? Math.min(Number(range[2]), st.size - 1) : st.size - 1;
+    if (start > end || start >= st.size) {
+      res.writeHead(416, { 'Content-Range': `bytes */${st.size}` }).end();
+      return;
+    }
+    res.writeHead(206, { ...headers, 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${st.size}`, 'Accept-Ranges': 'bytes' });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Accept-Ranges': 'bytes' });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
-});
-server.listen(port, host, () => {
-  // PORT=0 picks a free port (tests do): print the real one.
-  console.log(`Etalase is being served at http://${host}:${server.address().port}/`);
-});
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT || 8080);
+  const host = process.env.HOST || '127.0.0.1';
+  const server = createSiteServer(process.argv[2] || 'build/site');
+  server.listen(port, host, () => {
+    // PORT=0 picks a free port: print the real one.
+    console.log(`Etalase is being served at http://${host}:${server.address().port}/`);
+  });
+}

@@ -43,8 +43,11 @@ SRC
   $sudo_cmd apt-get update -qq
 fi
 
-# npm: the browser driver (never a downloaded browser) and the benchmark's reference filter.
-if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/obscenity" ]; then
+# npm: the browser driver (never a downloaded browser), a WebSocket server for feed tests and
+# the benchmark's reference filter.
+missing_npm=$(cd "$here" && node -e 'const p = require("./package.json"); const fs = require("fs");
+  console.log(Object.keys(p.devDependencies).filter((n) => !fs.existsSync("node_modules/" + n)).join(" "))')
+if [ -n "$missing_npm" ]; then
   echo "setup: npm ci"
   (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
 fi

@@ -8,6 +8,26 @@ import { chromium } from 'playwright-core';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const siteDir = join(root, 'build', 'site');
 
+/** The site server in this process, with an optional WebSocket feed on the same origin. */
+export async function startSiteServer({ onFeed } = {}) {
+  const { createSiteServer } = await import('../../scripts/serve.mjs');
+  const server = createSiteServer(siteDir);
+  let wss = null;
+  if (onFeed) {
+    const { WebSocketServer } = await import('ws');
+    wss = new WebSocketServer({ server, path: '/feed' });
+    wss.on('connection', (socket) => onFeed(socket));
+  }
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    feedUrl: url.replace('http:', 'ws:') + 'feed',
+    stop: () => new Promise((resolve) => { wss?.close(); server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+/** The site server as a user runs it: `node scripts/serve.mjs`, in its own process. */
 export async function startServer() {
   const proc = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), siteDir], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
