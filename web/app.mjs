@@ -192,6 +192,33 @@ function onSubmit(event) {
   }
 }
 
+// ---- player controls (recorded shows) -------------------------------------------------------
+function formatClock(sec) {
+  const s = Math.max(0, Math.floor(sec));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function setupControls(video) {
+  const play = $('#play'), seek = $('#seek'), clock = $('#clock');
+  $('#controls').hidden = false;
+  const label = () => {
+    const paused = video.paused;
+    play.firstElementChild.textContent = paused ? '▶' : '❚❚';
+    play.dataset.i18nAria = paused ? 'player.play' : 'player.pause';
+    play.setAttribute('aria-label', app.t.format(play.dataset.i18nAria));
+  };
+  play.addEventListener('click', () => (video.paused ? video.play().catch(() => {}) : video.pause()));
+  video.addEventListener('play', label);
+  video.addEventListener('pause', label);
+  video.addEventListener('loadedmetadata', () => { seek.max = String(video.duration || 0); });
+  video.addEventListener('timeupdate', () => {
+    if (document.activeElement !== seek) seek.value = String(video.currentTime);
+    clock.textContent = `${formatClock(video.currentTime)} / ${formatClock(video.duration || 0)}`;
+  });
+  seek.addEventListener('input', () => { video.currentTime = Number(seek.value); });
+  label();
+}
+
 // ---- product sheet, shelf and cart -------------------------------------------------------------
 function currentPrice(product) {
   const s = stateAt(app.show, showTime());
@@ -369,7 +396,8 @@ async function main() {
     const video = $('#video');
     if (show.video) {
       video.src = new URL(show.video, app.showUrl).href;
-      video.play().catch(() => { /* autoplay refused: the controls are there */ });
+      if (!show.live) setupControls(video);
+      video.play().catch(() => { /* autoplay refused: the play button is there */ });
     } else video.hidden = true;
     app.clockStart = performance.now() / 1000;
 

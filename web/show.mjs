@@ -23,25 +23,25 @@ function need(cond, path, problem, detail) {
 }
 function str(v, path, { optional = false, max = 500 } = {}) {
   if (optional && v === undefined) return undefined;
-  need(typeof v === 'string', path, v === undefined ? 'missing' : 'not-text');
-  need(v.length <= max, path, 'too-long', `${v.length} > ${max}`);
+  need(typeof v === 'string', path, v === undefined ? 'missing' : 'not_text');
+  need(v.length <= max, path, 'too_long', `${v.length} > ${max}`);
   return v;
 }
 function num(v, path, { optional = false, min = 0, max = Number.MAX_SAFE_INTEGER, integer = false } = {}) {
   if (optional && v === undefined) return undefined;
-  need(typeof v === 'number' && Number.isFinite(v), path, v === undefined ? 'missing' : 'not-number');
-  need(v >= min && v <= max, path, 'out-of-range', `${min}..${max}`);
-  need(!integer || Number.isInteger(v), path, 'not-integer');
+  need(typeof v === 'number' && Number.isFinite(v), path, v === undefined ? 'missing' : 'not_number');
+  need(v >= min && v <= max, path, 'out_of_range', `${min}..${max}`);
+  need(!integer || Number.isInteger(v), path, 'not_integer');
   return v;
 }
 // Text per locale: {"id": "...", "en": "..."}; a plain string is accepted for every locale.
 function localized(v, path, { optional = false } = {}) {
   if (optional && v === undefined) return undefined;
   if (typeof v === 'string') return { '*': str(v, path) };
-  need(isObj(v), path, v === undefined ? 'missing' : 'not-localized');
+  need(isObj(v), path, v === undefined ? 'missing' : 'not_localized');
   const out = {};
   for (const [k, t] of Object.entries(v)) {
-    need(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k), `${path}.${k}`, 'bad-locale');
+    need(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k), `${path}.${k}`, 'bad_locale');
     out[k] = str(t, `${path}.${k}`);
   }
   need(Object.keys(out).length > 0, path, 'missing');
@@ -51,13 +51,13 @@ function url(v, path, { optional = false } = {}) {
   const s = str(v, path, { optional, max: 2000 });
   if (s === undefined) return undefined;
   // Relative URLs and http(s) only: no javascript:, data: or other schemes from a show file.
-  need(!/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https?:/i.test(s) || /^wss?:/i.test(s), path, 'bad-url');
+  need(!/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https?:/i.test(s) || /^wss?:/i.test(s), path, 'bad_url');
   return s;
 }
 
 function validateProduct(p, i, currency) {
   const path = `products[${i}]`;
-  need(isObj(p), path, 'not-object');
+  need(isObj(p), path, 'not_object');
   const product = {
     id: str(p.id, `${path}.id`, { max: 100 }),
     name: localized(p.name, `${path}.name`),
@@ -68,18 +68,18 @@ function validateProduct(p, i, currency) {
     stock: num(p.stock, `${path}.stock`, { optional: true, integer: true }),
     description: localized(p.description, `${path}.description`, { optional: true }),
   };
-  need(/^[A-Z]{3}$/.test(product.currency), `${path}.currency`, 'bad-currency', product.currency);
+  need(/^[A-Z]{3}$/.test(product.currency), `${path}.currency`, 'bad_currency', product.currency);
   return product;
 }
 
 function validateCue(c, i, products, duration) {
   const path = `cues[${i}]`;
-  need(isObj(c), path, 'not-object');
+  need(isObj(c), path, 'not_object');
   const cue = { t: num(c.t, `${path}.t`, { max: duration ?? Number.MAX_SAFE_INTEGER }), type: c.type };
-  need(CUE_TYPES.includes(c.type), `${path}.type`, c.type === undefined ? 'missing' : 'unknown-cue', String(c.type));
+  need(CUE_TYPES.includes(c.type), `${path}.type`, c.type === undefined ? 'missing' : 'unknown_cue', String(c.type));
   const product = (field) => {
     const id = str(c[field], `${path}.${field}`, { max: 100 });
-    need(products.has(id), `${path}.${field}`, 'unknown-product', id);
+    need(products.has(id), `${path}.${field}`, 'unknown_product', id);
     return id;
   };
   switch (c.type) {
@@ -110,7 +110,7 @@ function validateCue(c, i, products, duration) {
 
 function validateComment(c, i, duration) {
   const path = `comments[${i}]`;
-  need(isObj(c), path, 'not-object');
+  need(isObj(c), path, 'not_object');
   return {
     t: num(c.t, `${path}.t`, { max: duration ?? Number.MAX_SAFE_INTEGER }),
     id: str(c.id ?? `rec-${i}`, `${path}.id`, { max: 100 }),
@@ -121,25 +121,25 @@ function validateComment(c, i, duration) {
 
 /** Validates a parsed show object. Throws ShowError naming the first bad field. */
 export function validateShow(raw) {
-  need(isObj(raw), '(show)', 'not-object');
-  need(raw.version === 1, 'version', raw.version === undefined ? 'missing' : 'unsupported-version', String(raw.version));
+  need(isObj(raw), '(show)', 'not_object');
+  need(raw.version === 1, 'version', raw.version === undefined ? 'missing' : 'unsupported_version', String(raw.version));
   const duration = num(raw.duration, 'duration', { optional: true, max: 24 * 3600 });
   const currency = str(raw.currency ?? 'IDR', 'currency');
-  need(Array.isArray(raw.products), 'products', raw.products === undefined ? 'missing' : 'not-list');
-  need(raw.products.length <= MAX_PRODUCTS, 'products', 'too-many', `${raw.products.length} > ${MAX_PRODUCTS}`);
+  need(Array.isArray(raw.products), 'products', raw.products === undefined ? 'missing' : 'not_list');
+  need(raw.products.length <= MAX_PRODUCTS, 'products', 'too_many', `${raw.products.length} > ${MAX_PRODUCTS}`);
   const products = raw.products.map((p, i) => validateProduct(p, i, currency));
   const ids = new Map();
   products.forEach((p, i) => {
-    need(!ids.has(p.id), `products[${i}].id`, 'duplicate-id', p.id);
+    need(!ids.has(p.id), `products[${i}].id`, 'duplicate_id', p.id);
     ids.set(p.id, p);
   });
   const cuesRaw = raw.cues ?? [];
-  need(Array.isArray(cuesRaw), 'cues', 'not-list');
-  need(cuesRaw.length <= MAX_CUES, 'cues', 'too-many', `${cuesRaw.length} > ${MAX_CUES}`);
+  need(Array.isArray(cuesRaw), 'cues', 'not_list');
+  need(cuesRaw.length <= MAX_CUES, 'cues', 'too_many', `${cuesRaw.length} > ${MAX_CUES}`);
   const cues = cuesRaw.map((c, i) => validateCue(c, i, ids, duration));
   const commentsRaw = raw.comments ?? [];
-  need(Array.isArray(commentsRaw), 'comments', 'not-list');
-  need(commentsRaw.length <= MAX_COMMENTS, 'comments', 'too-many', `${commentsRaw.length} > ${MAX_COMMENTS}`);
+  need(Array.isArray(commentsRaw), 'comments', 'not_list');
+  need(commentsRaw.length <= MAX_COMMENTS, 'comments', 'too_many', `${commentsRaw.length} > ${MAX_COMMENTS}`);
   const comments = commentsRaw.map((c, i) => validateComment(c, i, duration));
   // Stable sorts by time: cues at the same moment apply in file order.
   const byTime = (a, b) => a.t - b.t;
@@ -164,7 +164,7 @@ export function parseShow(text) {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { error: new ShowError('(file)', 'not-json', e.message) };
+    return { error: new ShowError('(file)', 'not_json', e.message) };
   }
   try {
     return { show: validateShow(raw) };

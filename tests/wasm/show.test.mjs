@@ -17,25 +17,25 @@ test('the built-in demo show is valid', () => {
 
 test('a bad show names the bad field and the problem', () => {
   assert.equal(errorOf('{"version": 1,').path, '(file)');
-  assert.equal(errorOf('{"version": 1,').problem, 'not-json');
+  assert.equal(errorOf('{"version": 1,').problem, 'not_json');
   let d = demo(); d.products[2].price = 'murah';
-  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['products[2].price', 'not-number']);
+  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['products[2].price', 'not_number']);
   d = demo(); delete d.products[1].name;
   assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['products[1].name', 'missing']);
   d = demo(); d.cues[5].product = 'nope';
-  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['cues[5].product', 'unknown-product']);
+  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['cues[5].product', 'unknown_product']);
   d = demo(); d.cues[0].type = 'explode';
-  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['cues[0].type', 'unknown-cue']);
+  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['cues[0].type', 'unknown_cue']);
   d = demo(); d.version = 2;
-  assert.equal(errorOf(d).problem, 'unsupported-version');
+  assert.equal(errorOf(d).problem, 'unsupported_version');
   d = demo(); d.products[0].image = 'javascript:alert(1)';
-  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['products[0].image', 'bad-url']);
+  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['products[0].image', 'bad_url']);
   d = demo(); d.products[3].id = d.products[0].id;
-  assert.equal(errorOf(d).problem, 'duplicate-id');
+  assert.equal(errorOf(d).problem, 'duplicate_id');
   d = demo(); d.comments[0].t = -1;
-  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['comments[0].t', 'out-of-range']);
-  assert.equal(errorOf([]).problem, 'not-object');
-  assert.equal(errorOf('null').problem, 'not-object');
+  assert.deepEqual([errorOf(d).path, errorOf(d).problem], ['comments[0].t', 'out_of_range']);
+  assert.equal(errorOf([]).problem, 'not_object');
+  assert.equal(errorOf('null').problem, 'not_object');
 });
 
 test('the state at any moment is the same whether played or sought', () => {

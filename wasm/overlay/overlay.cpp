@@ -16,10 +16,12 @@ constexpr SDL_Color kCardBg{255, 255, 255, 255};
 constexpr SDL_Color kShadow{0, 0, 0, 60};
 constexpr SDL_Color kBadgeBg{208, 1, 27, 255};
 constexpr SDL_Color kBadgeInk{255, 255, 255, 255};
-constexpr SDL_Color kFlashBg{238, 77, 45, 235};
+// Opaque: SDL blends onto the transparent canvas as premultiplied colour, which the page would
+// show darker than meant; the card and banners are solid, only hearts and shadows blend.
+constexpr SDL_Color kFlashBg{238, 77, 45, 255};
 constexpr SDL_Color kFlashTrack{255, 255, 255, 90};
 constexpr SDL_Color kFlashBar{255, 214, 0, 255};
-constexpr SDL_Color kVoucherBg{255, 243, 224, 245};
+constexpr SDL_Color kVoucherBg{255, 243, 224, 255};
 constexpr SDL_Color kVoucherEdge{230, 81, 0, 255};
 constexpr SDL_Color kVoucherInk{191, 54, 12, 255};
 constexpr int kHeartSprite = 48;

@@ -1,0 +1,185 @@
+// The live-shop viewer as a shopper uses it, in real headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSiteServer, startBrowser, root } from './browser.mjs';
+import { decodePng, countNear } from './png.mjs';
+
+let server, chrome;
+const feedSockets = [];
+before(async () => {
+  server = await startSiteServer({ onFeed: (socket) => feedSockets.push(socket) });
+  chrome = await startBrowser();
+});
+after(async () => {
+  await chrome?.stop();
+  await server?.stop();
+});
+
+const plain = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+const demo = JSON.parse(readFileSync(join(root, 'assets', 'shows', 'demo.json'), 'utf8'));
+
+async function open(query = '', { locale = 'id-ID', context = null, routes = {} } = {}) {
+  const ctx = context ?? await chrome.browser.newContext({ locale, viewport: { width: 900, height: 820 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  for (const [path, body] of Object.entries(routes)) {
+    await page.route(`**/${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  }
+  await page.goto(server.url + query);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });
+  return { page, context: ctx, errors };
+}
+
+// Puts the show at time t (seconds) and waits for the page to catch up.
+async function seek(page, t) {
+  await page.evaluate((to) => { const v = document.querySelector('#video'); v.pause(); v.currentTime = to; }, t);
+  await page.waitForFunction((to) => Math.abs(document.querySelector('#video').currentTime - to) < 0.05, t);
+  await page.waitForTimeout(150);
+}
+
+async function send(page, text) {
+  await page.fill('input[name="comment"]', text);
+  await page.press('input[name="comment"]', 'Enter');
+  await page.waitForTimeout(120);
+}
+
+test('the demo plays and the overlay card appears on a screenshot', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForFunction(() => document.querySelector('#video').currentTime > 0.3, null, { timeout: 10000 });
+  const shot = decodePng(await page.locator('#overlay').screenshot());
+  const s = shot.width / 360;
+  const card = { x: Math.round(12 * s), y: Math.round(shot.height - 112 * s), w: Math.round(300 * s), h: Math.round(96 * s) };
+  assert.ok(countNear(shot, card, [255, 255, 255], 3) > (card.w * card.h) / 4, 'white card body');
+  assert.ok(countNear(shot, card, [208, 1, 27], 40) > 60 * s * s, 'red price');
+  assert.equal(plain(await page.locator('#card-button').getAttribute('data-price')), 'Rp 149.000');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('tapping the card opens the product sheet; adding to the cart totals in id and en, and a reload keeps it', async () => {
+  const { page, context } = await open('?lang=id');
+  await seek(page, 1);
+  const events = await page.evaluateHandle(() => {
+    const seen = [];
+    window.addEventListener('etalase:add-to-cart', (e) => seen.push(e.detail));
+    window.addEventListener('etalase:checkout', (e) => seen.push(e.detail));
+    return seen;
+  });
+  await page.click('#card-button');
+  assert.equal(await page.locator('#product-sheet').getAttribute('open'), '');
+  assert.equal(await page.locator('#sheet-name').textContent(), 'Kaos Polos Katun Premium');
+  await page.fill('#sheet-qty', '2');
+  await page.click('#sheet-add');
+  await page.click('#shelf-button');
+  assert.equal(plain(await page.locator('#cart-total').textContent()), 'Rp 298.000');
+  const detail = await events.evaluate((seen) => seen[0]);
+  assert.deepEqual(detail, { productId: 'kaos-polos', quantity: 2, cartQuantity: 2, unitPrice: 149000, currency: 'IDR' });
+  await page.click('#checkout');
+  const checkout = await events.evaluate((seen) => seen[1]);
+  assert.deepEqual(checkout, { items: [{ productId: 'kaos-polos', quantity: 2, unitPrice: 149000 }], total: 298000, currency: 'IDR' });
+  await page.keyboard.press('Escape');
+
+  await page.selectOption('select[name="locale"]', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.click('#shelf-button');
+  assert.equal(plain(await page.locator('#cart-total').textContent()), 'IDR 298,000');
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.click('#shelf-button');
+  assert.equal(plain(await page.locator('#cart-total').textContent()), 'IDR 298,000');
+  assert.equal(await page.locator('#cart-lines li').count(), 1);
+  await context.close();
+});
+
+test('the composer masks abuse, refuses a phone number with a localized reason, and posts clean chat', async () => {
+  const { page, context } = await open('?lang=id');
+  await seek(page, 1);
+  await send(page, 'dasar 4nj1ng');
+  const texts = () => page.locator('#chat-log li .text').allTextContents();
+  assert.ok(!(await texts()).some((t) => t.includes('4nj1ng')), '4nj1ng is not shown as is');
+  await send(page, 'wa 0812 3456 7890');
+  assert.equal(await page.locator('#composer-status').textContent(), 'Nomor telepon tidak boleh dibagikan di chat');
+  assert.equal(await page.inputValue('input[name="comment"]'), 'wa 0812 3456 7890', 'the refused text is kept');
+  assert.ok(!(await texts()).some((t) => t.includes('0812')));
+  await send(page, 'kak ukuran XL ready?');
+  assert.equal((await texts()).at(-1), 'kak ukuran XL ready?');
+  await context.close();
+});
+
+test('switching to en changes strings and the price format without a reload', async () => {
+  const { page, context } = await open('?lang=id');
+  await seek(page, 1);
+  assert.equal(await page.locator('#composer button').textContent(), 'Kirim');
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.selectOption('select[name="locale"]', 'en');
+  await page.waitForFunction(() => document.querySelector('#composer button').textContent === 'Send');
+  assert.equal(await page.evaluate(() => window.sameDocument), true);
+  assert.equal(plain(await page.locator('#card-button').getAttribute('data-price')), 'IDR 149,000');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
+
+test('seeking re-syncs the pinned card, the flash sale and the chat', async () => {
+  const { page, context } = await open('?lang=id');
+  await seek(page, 12);
+  assert.equal(await page.locator('#card-button').getAttribute('data-product'), 'sepatu-lari');
+  assert.equal(plain(await page.locator('#card-button').getAttribute('data-price')), 'Rp 299.000', 'flash-sale price');
+  const shot = decodePng(await page.locator('#overlay').screenshot());
+  const s = shot.width / 360;
+  const banner = { x: Math.round(12 * s), y: Math.round(shot.height - 168 * s), w: Math.round(300 * s), h: Math.round(48 * s) };
+  assert.ok(countNear(shot, banner, [238, 77, 45], 25) > 1000 * s * s, 'flash-sale banner drawn');
+  const users = await page.locator('#chat-log li .user').allTextContents();
+  assert.ok(users.includes('maya') && !users.includes('nadia'), 'chat shows what was said up to 12 s');
+  await seek(page, 2);
+  assert.equal(await page.locator('#card-button').getAttribute('data-product'), 'kaos-polos');
+  assert.ok(!(await page.locator('#chat-log li .user').allTextContents()).includes('maya'));
+  await context.close();
+});
+
+test('a WebSocket feed delivers moderated comments', async () => {
+  const { page, context } = await open(`?lang=id&feed=${encodeURIComponent(server.feedUrl)}`);
+  await page.waitForFunction(() => true);
+  const deadline = Date.now() + 5000;
+  while (!feedSockets.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(feedSockets.length, 'the page connected to the feed');
+  const socket = feedSockets.at(-1);
+  socket.send(JSON.stringify({ id: 'f1', user: 'feeder', text: 'halo dari feed' }));
+  socket.send(JSON.stringify([{ id: 'f2', user: 'feeder', text: 'host 4nj1ng' }, { id: 'f3', user: 'feeder', text: 'barangnya bagus' }]));
+  socket.send('{not json');
+  await page.waitForFunction(() => [...document.querySelectorAll('#chat-log li .text')].some((e) => e.textContent === 'barangnya bagus'));
+  const texts = await page.locator('#chat-log li .text').allTextContents();
+  assert.ok(texts.includes('halo dari feed'));
+  assert.ok(!texts.some((t) => t.includes('4nj1ng')));
+  await context.close();
+});
+
+test('markup in comments and product names renders as text', async () => {
+  const evil = '<img src=x onerror="window.pwned=1">';
+  const show = structuredClone(demo);
+  show.products[0].name = { id: `Kaos ${evil}`, en: `Tee ${evil}` };
+  show.comments = [{ t: 0.2, user: `<b>${evil}</b>`, text: evil }];
+  show.video = undefined;
+  const { page, context } = await open('?lang=id&show=assets/shows/test-show.json', { routes: { 'assets/shows/test-show.json': JSON.stringify(show) } });
+  await page.waitForFunction(() => document.querySelectorAll('#chat-log li').length > 0);
+  assert.equal(await page.locator('#chat-log li .text').first().textContent(), evil);
+  assert.equal(await page.locator('#chat-log li .user').first().textContent(), `<b>${evil}</b>`);
+  await page.click('#card-button');
+  assert.equal(await page.locator('#sheet-name').textContent(), `Kaos ${evil}`);
+  assert.equal(await page.locator('main img, dialog img[src="x"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await context.close();
+});
+
+test('a broken show file is reported in the shopper\'s language, naming the field', async () => {
+  const show = structuredClone(demo);
+  show.products[1].price = 'murah';
+  const { page, context } = await open('?lang=id&show=assets/shows/bad-show.json', { routes: { 'assets/shows/bad-show.json': JSON.stringify(show) } });
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'error');
+  assert.equal(await page.locator('#status').textContent(), 'File siaran tidak valid di products[1].price: harus berupa angka');
+  await context.close();
+});
