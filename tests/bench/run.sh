@@ -7,3 +7,4 @@ source scripts/build_env.sh
 { cmake --preset native && cmake --build --preset native --target etalase; } >/dev/null
 { cmake --preset wasm && cmake --build --preset wasm --target site; } >/dev/null
 node tests/bench/bench.mjs "$@"
+node tests/bench/viewer_bench.mjs
