@@ -6,7 +6,9 @@ target_link_libraries(etalase_core_web PRIVATE etalase_core etalase_overlay)
 target_link_options(etalase_core_web PRIVATE
   -lembind
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createEtalaseCore
-  -sENVIRONMENT=web,worker,node
+  # No node environment: its code needs CommonJS globals an ES module lacks. Under node,
+  # web/core.mjs hands the module its wasm bytes (wasmBinary) and the web code path runs.
+  -sENVIRONMENT=web,worker
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sFILESYSTEM=0
   "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=[$autoResumeAudioContext,$dynCall]"
