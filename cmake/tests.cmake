@@ -36,9 +36,12 @@ if(ETALASE_FUZZ)
     target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_libraries(${name} PRIVATE etalase_core)
-    # Bounded: a fixed number of seconds from the checked-in seed corpus.
+    # Bounded: a fixed number of seconds from the checked-in seeds. libFuzzer writes new
+    # inputs into the first directory, so that one lives in the build tree.
+    set(work_corpus "${CMAKE_BINARY_DIR}/fuzz_corpus/${name}")
+    file(MAKE_DIRECTORY "${work_corpus}")
     add_test(NAME "fuzz_${name}" COMMAND $<TARGET_FILE:${name}> -max_total_time=30 -max_len=4096
-             -timeout=5 -rss_limit_mb=2048 "${CMAKE_SOURCE_DIR}/tests/fuzz/seeds")
+             -timeout=5 -rss_limit_mb=2048 "${work_corpus}" "${CMAKE_SOURCE_DIR}/tests/fuzz/seeds")
   endforeach()
 endif()
 

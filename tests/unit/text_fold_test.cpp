@@ -1,0 +1,239 @@
+// Text folding: what the matcher sees, and the way back to the original text.
+#include "doctest.h"
+
+#include <string>
+
+#include "core/text/normalize.h"
+#include "core/text/utf8.h"
+
+using namespace etalase;
+
+namespace {
+
+Normalizer& norm() {
+  static Normalizer n;
+  return n;
+}
+
+// The folded characters (before the match view), as UTF-8.
+std::string folded(std::string_view text, bool force_icu = false) {
+  NormText t;
+  norm().normalize(text, 1 << 20, t, force_icu);
+  std::string s;
+  for (const FoldedChar& f : t.chars) utf8::append(s, f.cp);
+  return s;
+}
+
+// The match view: one symbol per run (repeats collapsed), '_' for separator runs.
+std::string view(std::string_view text) {
+  NormText t;
+  norm().normalize(text, 1 << 20, t);
+  std::string s;
+  for (const Run& r : t.runs) {
+    if (r.sym == ' ') s.push_back('_');
+    else utf8::append(s, r.sym);
+  }
+  return s;
+}
+
+// The match view with counts: "a n j(3)..." compact form "anj3i3ng".
+std::string counted(std::string_view text) {
+  NormText t;
+  norm().normalize(text, 1 << 20, t);
+  std::string s;
+  for (const Run& r : t.runs) {
+    utf8::append(s, r.sym == ' ' ? U'_' : r.sym);
+    if (r.count > 1 && r.sym != ' ') s += std::to_string(r.count);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("ASCII folds by lowercasing; 'l' and 'i' share a symbol") {
+  CHECK(folded("Halo KAK") == "halo kak");
+  CHECK(view("Halo KAK") == "haio_kak");
+  CHECK(view("  dasar   bego!! ") == "_dasar_bego_");
+}
+
+TEST_CASE("invisible and control characters are stripped") {
+  // zero-width space, soft hyphen, word joiner, BOM, bidi override, variation selector, NUL
+  CHECK(folded("an\u200Bji\u00ADng") == "anjing");
+  CHECK(folded("an\u2060ji\uFEFFng") == "anjing");
+  CHECK(folded("\u202Eanjing\u202C") == "anjing");
+  CHECK(folded("anj\uFE0Fing") == "anjing");
+  CHECK(folded(std::string("anj\0ing", 7)) == "anjing");
+  CHECK(folded("anj\x01\x7Fing") == "anjing");
+  // whitespace controls are separators, not stripped
+  CHECK(view("kata\tkata\nkata") == "kata_kata_kata");
+}
+
+TEST_CASE("NFKC casefold and skeleton map look-alikes to Latin") {
+  CHECK(folded("ＡＮＪＩＮＧ") == "anjing");                        // fullwidth
+  CHECK(folded("𝐚𝐧𝐣𝐢𝐧𝐠") == "anjing");                            // mathematical bold
+  CHECK(folded("𝘢𝘯𝘫𝘪𝘯𝘨") == "anjing");                            // mathematical italic
+  CHECK(folded("ⓐⓝⓙⓘⓝⓖ") == "anjing");                            // circled
+  CHECK(folded("\u0410nj\u0456ng") == "anjing");                    // Cyrillic А, і
+  CHECK(folded("k\u043Ent\u043El") == "kontol");                   // Cyrillic о
+  CHECK(folded("\u03BFk") == "ok");                                 // Greek omicron
+  CHECK(folded("ÀNJÌNG") == "anjing");                              // accents dropped
+  CHECK(folded("a\u0301\u0302\u0303njing") == "anjing");            // combining marks dropped
+  CHECK(folded("Straße") == "strasse");
+}
+
+TEST_CASE("ASCII never goes through the skeleton (m stays m, 0 stays 0)") {
+  CHECK(folded("m0del", true) == "m0del");
+  CHECK(folded("rn l1 O0", true) == "rn l1 o0");
+}
+
+TEST_CASE("separators between single letters are dropped") {
+  CHECK(view("a.n.j.i.n.g") == "anjing");
+  CHECK(view("a n j i n g") == "anjing");
+  CHECK(view("a-n_j*i,n~g") == "anjing");
+  CHECK(view("k  o  n  t  o  l") == "kontoi");
+  // two single letters are not enough; words are not joined
+  CHECK(view("a.n. budi") == "a_n_budi");
+  CHECK(view("ini itu") == "ini_itu");
+  // digits alone are not letters: phone numbers and sizes stay apart
+  CHECK(view("0 8 1 2") == "0_8_1_2");
+}
+
+TEST_CASE("leetspeak folds inside words only") {
+  CHECK(view("4nj1ng") == "anjing");
+  CHECK(view("k0nt0l") == "kontoi");
+  CHECK(view("b4ngs4t") == "bangsat");
+  CHECK(view("@nj!ng") == "anjing");
+  CHECK(view("$hit") == "shit");
+  CHECK(view("4.n.j.1.n.g") == "anjing");
+  // several spelled-out words
+  CHECK(view("s.l.o.t g.a.c.o.r") == "siot_gacor");
+  CHECK(view("s l o t   g a c o r") == "siot_gacor");
+  // numbers stay numbers
+  CHECK(view("149000") == "1490");  // repeats collapse, digits stay digits
+  CHECK(view("12.12") == "12_12");
+  CHECK(view("Rp 149.000") == "rp_149_0");
+  CHECK(view("149rb") == "149rb");
+  CHECK(view("100k") == "10k");  // repeats collapse, digits stay
+  // trailing digits are not letters: reduplication and names
+  CHECK(view("kata2") == "kata2");
+  CHECK(view("anak2") == "anak2");
+  CHECK(view("gacor88") == "gacor8");
+  // '!' after a word is punctuation
+  CHECK(view("bagus!") == "bagus_");
+}
+
+TEST_CASE("repeated letters collapse but keep their counts") {
+  CHECK(view("anjjjiiing") == "anjing");
+  CHECK(counted("anjjjiiing") == "anj3i3ng");
+  CHECK(counted("ass") == "as2");
+  CHECK(counted("mantaaap") == "manta3p");
+  CHECK(counted("wkwkwk") == "wkwkwk");
+}
+
+TEST_CASE("word starts follow letter/non-letter transitions") {
+  NormText t;
+  norm().normalize("dasar bego2 kamu", 1000, t);
+  std::string starts;
+  for (const Run& r : t.runs) {
+    if ((r.flags & kRunWordStart) && (r.flags & kRunLetter)) utf8::append(starts, r.sym);
+  }
+  CHECK(starts == "dbk");
+  CHECK(t.words == 3);
+}
+
+TEST_CASE("position map points back to the original UTF-16 and bytes") {
+  NormText t;
+  // "é" is 2 bytes / 1 unit, the emoji 4 bytes / 2 units, ZWSP 3 bytes / 1 unit (stripped)
+  std::string s = "x\xC3\xA9\xF0\x9F\x98\x80y\u200Bz";
+  norm().normalize(s, 1000, t);
+  REQUIRE(t.chars.size() == 5);  // x e 😀 y z
+  CHECK(t.chars[0].cp == 'x');
+  CHECK(t.chars[1].cp == 'e');
+  CHECK(t.chars[1].o16 == 1);
+  CHECK(t.chars[1].o16_end == 2);
+  CHECK(t.chars[1].b == 1);
+  CHECK(t.chars[1].b_end == 3);
+  CHECK(t.chars[2].o16 == 2);
+  CHECK(t.chars[2].o16_end == 4);
+  CHECK(t.chars[3].cp == 'y');
+  CHECK(t.chars[3].o16 == 4);
+  CHECK(t.chars[4].cp == 'z');
+  CHECK(t.chars[4].o16 == 6);  // after the stripped ZWSP
+  CHECK(t.chars[4].b == 11);
+  CHECK(t.utf16_len == 7);
+}
+
+TEST_CASE("one original character can fold to several, all mapping back to it") {
+  NormText t;
+  norm().normalize("\xEF\xAC\x81x", 100, t);  // U+FB01 "ﬁ" ligature
+  REQUIRE(t.chars.size() == 3);
+  CHECK(t.chars[0].cp == 'f');
+  CHECK(t.chars[1].cp == 'i');
+  CHECK(t.chars[0].o16 == 0);
+  CHECK(t.chars[1].o16_end == 1);
+  CHECK(t.chars[2].o16 == 1);
+}
+
+TEST_CASE("a base with its combining marks maps to the whole cluster") {
+  NormText t;
+  norm().normalize("e\xCC\x81\xCC\x82z", 100, t);  // e + U+0301 + U+0302, z
+  REQUIRE(t.chars.size() == 2);
+  CHECK(t.chars[0].cp == 'e');
+  CHECK(t.chars[0].o16 == 0);
+  CHECK(t.chars[0].o16_end == 3);
+  CHECK(t.chars[1].o16 == 3);
+}
+
+TEST_CASE("the input is cut at a code point boundary") {
+  NormText t;
+  norm().normalize("ab\xC3\xA9", 3, t);  // "abé": 4 bytes, cap 3 -> "ab"
+  CHECK(t.bytes == 2);
+  CHECK(t.chars.size() == 2);
+  norm().normalize("abcdef", 4, t);
+  CHECK(t.bytes == 4);
+}
+
+TEST_CASE("invalid UTF-8: each bad byte is one U+FFFD unit and is not matched") {
+  NormText t;
+  norm().normalize("a\xFF\xFE" "b\xED\xA0\x80" "c", 100, t);
+  REQUIRE(t.chars.size() == 3);
+  CHECK(t.chars[1].cp == 'b');
+  CHECK(t.chars[1].o16 == 3);
+  CHECK(t.chars[2].o16 == 7);  // three bad CESU bytes = three units
+  CHECK(t.utf16_len == 8);
+}
+
+TEST_CASE("counters used by the spam rules") {
+  NormText t;
+  norm().normalize("HALO Kak", 100, t);
+  CHECK(t.upper == 5);
+  CHECK(t.lower == 2);
+  norm().normalize("🔥🔥 🔥🔥🔥🔥🔥🔥🔥🔥🔥 ok", 1000, t);
+  CHECK(t.emoji_run == 11);
+  CHECK(t.emoji_o16 == 0);
+  norm().normalize("mantap!!!!!!!!!!", 100, t);
+  CHECK(t.max_same == 10);
+  CHECK(t.chars[t.max_same_at].cp == '!');
+}
+
+TEST_CASE("fold_pattern folds terms like text and trims separators") {
+  std::vector<char32_t> syms;
+  std::vector<uint32_t> counts;
+  norm().fold_pattern(" Babi  Guling ", &syms, &counts);
+  std::string s;
+  for (char32_t c : syms) utf8::append(s, c == ' ' ? U'_' : c);
+  CHECK(s == "babi_guing");  // l -> i, then "ii" collapses
+  norm().fold_pattern("ass", &syms, &counts);
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[1] == 2);
+}
+
+TEST_CASE("Thai gets dictionary word boundaries") {
+  NormText t;
+  // "สวัสดีครับ" = two words; the run after the first should start a word
+  norm().normalize("สวัสดีครับ", 1000, t);
+  CHECK(t.has_dict);
+  int starts = 0;
+  for (const Run& r : t.runs) starts += (r.flags & kRunWordStart) ? 1 : 0;
+  CHECK(starts >= 2);
+}

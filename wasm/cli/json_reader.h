@@ -1,0 +1,40 @@
+// A small, fast reader for the flat JSON objects of NDJSON input lines:
+//   {"id":"c1","user":"budi","text":"halo kak","ts":12.5}
+// Strings with every escape (\uXXXX, surrogate pairs; a lone surrogate becomes U+FFFD),
+// numbers, true/false/null; nested objects and arrays are skipped. No allocation per line
+// once the buffers are warm.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace etalase {
+
+class FlatJsonReader {
+ public:
+  enum class Kind { absent, string, number, boolean, null, nested };
+  struct Field {
+    Kind kind = Kind::absent;
+    std::string str;     // decoded string, or the number's text
+    double num = 0;
+  };
+
+  // Parses one line; on failure returns false and sets *error (no line number).
+  // Only the keys named below are kept.
+  bool parse(std::string_view line, std::string* error);
+
+  Field id, user, text, ts;
+
+ private:
+  bool parse_string(std::string* out);
+  bool skip_value();
+  bool parse_value(Field* f);
+  void ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
+  }
+  const char* p_ = nullptr;
+  const char* end_ = nullptr;
+  std::string key_;
+  std::string err_;
+};
+
+}  // namespace etalase

@@ -1,0 +1,249 @@
+// etalase: the native command line face of the core.
+//
+//   etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]
+//                    [--allow-domain D ...]
+//       NDJSON in ({"id","user","text","ts"} per line), one verdict line out per input line,
+//       in order; a bad line gets {"error":"line N: ..."} and the run goes on.
+//   etalase lint-lexicon FILE...
+//       FILE:LINE: message for each problem; exit 1 if any.
+//
+// Exit codes: 0 ok, 1 failure (unreadable file, bad lexicon or terms), 2 usage.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/json_reader.h"
+#include "core/moderation/lexicon.h"
+#include "core/moderation/moderator.h"
+#include "core/text/normalize.h"
+
+namespace {
+
+using namespace etalase;
+
+const char kUsage[] =
+    "usage:\n"
+    "  etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]\n"
+    "                   [--allow-domain D ...]   NDJSON comments in, NDJSON verdicts out\n"
+    "  etalase lint-lexicon FILE...              check lexicon files\n"
+    "\n"
+    "  --level N         policy level 0 (off) to 4 (strictest), default 2\n"
+    "  --terms FILE      moderator terms, one per line: '+term' permits, '-term' or 'term' blocks\n"
+    "  --lexicon FILE    an extra lexicon file (same format as assets/lexicons)\n"
+    "  --no-builtin      leave out the built-in lexicons\n"
+    "  --allow-domain D  links to D (and its subdomains) pass, besides the defaults\n";
+
+int usage(const char* problem) {
+  if (problem) std::fprintf(stderr, "etalase: %s\n", problem);
+  std::fputs(kUsage, stderr);
+  return 2;
+}
+
+bool read_file(const char* path, std::string* out) {
+  FILE* f = std::fopen(path, "rb");
+  if (!f) return false;
+  out->clear();
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
+}
+
+class Output {
+ public:
+  ~Output() { flush(); }
+  std::string& buf() { return buf_; }
+  void maybe_flush() {
+    if (buf_.size() >= (1u << 16)) flush();
+  }
+  void flush() {
+    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+    buf_.clear();
+  }
+
+ private:
+  std::string buf_;
+};
+
+int cmd_moderate(int argc, char** argv) {
+  ModeratorOptions opt;
+  bool builtin = true;
+  std::vector<std::string> lexicon_files, term_files;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "etalase: %s needs a value\n", name);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    if (a == "--level") {
+      const char* v = value("--level");
+      if (!v) return usage(nullptr);
+      if (std::strlen(v) != 1 || v[0] < '0' || v[0] > '4') return usage("--level must be 0-4");
+      opt.policy.overall = v[0] - '0';
+    } else if (a == "--terms") {
+      const char* v = value("--terms");
+      if (!v) return usage(nullptr);
+      term_files.push_back(v);
+    } else if (a == "--lexicon") {
+      const char* v = value("--lexicon");
+      if (!v) return usage(nullptr);
+      lexicon_files.push_back(v);
+      while (i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) lexicon_files.push_back(argv[++i]);
+    } else if (a == "--allow-domain") {
+      const char* v = value("--allow-domain");
+      if (!v) return usage(nullptr);
+      opt.allowed_domains.push_back(v);
+      while (i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) opt.allowed_domains.push_back(argv[++i]);
+    } else if (a == "--no-builtin") {
+      builtin = false;
+    } else {
+      return usage(("unknown option '" + a + "'").c_str());
+    }
+  }
+  if (!lexicon_files.empty() || !builtin) {
+    if (builtin) {
+      for (std::string_view t : builtin_lexicon_texts()) opt.lexicons.emplace_back(t);
+    }
+    for (const std::string& f : lexicon_files) {
+      std::string text;
+      if (!read_file(f.c_str(), &text)) {
+        std::fprintf(stderr, "etalase: cannot read %s\n", f.c_str());
+        return 1;
+      }
+      opt.lexicons.push_back(std::move(text));
+    }
+    if (opt.lexicons.empty()) opt.lexicons.push_back("@lang\tnone\n");
+  }
+  auto created = Moderator::create(opt);
+  if (!created) {
+    std::fprintf(stderr, "etalase: %s\n", created.error().message.c_str());
+    return 1;
+  }
+  std::unique_ptr<Moderator> mod = std::move(*created);
+  for (const std::string& f : term_files) {
+    std::string text;
+    if (!read_file(f.c_str(), &text)) {
+      std::fprintf(stderr, "etalase: cannot read %s\n", f.c_str());
+      return 1;
+    }
+    size_t pos = 0;
+    int line = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string t = text.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line;
+      while (!t.empty() && (t.back() == '\r' || t.back() == ' ' || t.back() == '\t')) t.pop_back();
+      size_t b = t.find_first_not_of(" \t");
+      if (b == std::string::npos || t[b] == '#') continue;
+      t = t.substr(b);
+      TermMode mode = TermMode::block;
+      if (t[0] == '+' || t[0] == '-') {
+        mode = t[0] == '+' ? TermMode::permit : TermMode::block;
+        t = t.substr(1);
+      }
+      Status st = mod->add_term(t, mode, -1);
+      if (!st.ok()) {
+        std::fprintf(stderr, "%s:%d: %s\n", f.c_str(), line, st.error().message.c_str());
+        return 1;
+      }
+    }
+  }
+
+  FlatJsonReader reader;
+  Verdict verdict;
+  Output out;
+  std::string err, buf;
+  std::vector<char> chunk(1 << 20);
+  size_t line_no = 0;
+  auto handle = [&](std::string_view line) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
+    if (b == line.size()) return;  // blank lines are skipped
+    std::string& o = out.buf();
+    auto error = [&](const std::string& m) {
+      o.append("{\"error\":");
+      append_json_string(o, "line " + std::to_string(line_no) + ": " + m);
+      o.append("}\n");
+    };
+    if (!reader.parse(line, &err)) {
+      error("invalid JSON: " + err);
+    } else if (reader.text.kind == FlatJsonReader::Kind::absent) {
+      error("missing \"text\"");
+    } else if (reader.text.kind != FlatJsonReader::Kind::string) {
+      error("\"text\" must be a string");
+    } else {
+      bool id_ok = reader.id.kind == FlatJsonReader::Kind::string || reader.id.kind == FlatJsonReader::Kind::number;
+      std::string_view id = id_ok ? std::string_view(reader.id.str) : std::string_view();
+      std::string_view user =
+          reader.user.kind == FlatJsonReader::Kind::string ? std::string_view(reader.user.str) : std::string_view();
+      double ts = reader.ts.kind == FlatJsonReader::Kind::number ? reader.ts.num : -1;
+      mod->moderate_into(Comment{id, user, reader.text.str, ts}, verdict);
+      append_verdict_json(o, id, verdict);
+      o.push_back('\n');
+    }
+    out.maybe_flush();
+  };
+  size_t n;
+  while ((n = std::fread(chunk.data(), 1, chunk.size(), stdin)) > 0) {
+    buf.append(chunk.data(), n);
+    size_t start = 0;
+    for (;;) {
+      const void* nl = std::memchr(buf.data() + start, '\n', buf.size() - start);
+      if (!nl) break;
+      size_t end = size_t(static_cast<const char*>(nl) - buf.data());
+      handle(std::string_view(buf.data() + start, end - start));
+      start = end + 1;
+    }
+    buf.erase(0, start);
+  }
+  if (!buf.empty()) handle(buf);
+  out.flush();
+  std::fflush(stdout);
+  return 0;
+}
+
+int cmd_lint(int argc, char** argv) {
+  if (argc == 0) return usage("lint-lexicon needs at least one file");
+  Normalizer norm;
+  bool problems = false;
+  for (int i = 0; i < argc; ++i) {
+    std::string text;
+    if (!read_file(argv[i], &text)) {
+      std::printf("%s: cannot read\n", argv[i]);
+      problems = true;
+      continue;
+    }
+    for (const LexiconIssue& is : lint_lexicon(text, norm)) {
+      problems = true;
+      if (is.line > 0) std::printf("%s:%d: %s\n", argv[i], is.line, is.message.c_str());
+      else std::printf("%s: %s\n", argv[i], is.message.c_str());
+    }
+  }
+  return problems ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage(nullptr);
+  std::string cmd = argv[1];
+  if (cmd == "moderate") return cmd_moderate(argc - 2, argv + 2);
+  if (cmd == "lint-lexicon") return cmd_lint(argc - 2, argv + 2);
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  return usage(("unknown command '" + cmd + "'").c_str());
+}

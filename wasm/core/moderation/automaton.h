@@ -1,0 +1,49 @@
+// Aho-Corasick over the symbols of the match view, compiled to a flat DFA table: one
+// lookup per run of the text, whatever the number of patterns. The alphabet is the set of
+// symbols used by the patterns; every other symbol is class 0 (it sends the automaton back
+// to the root).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace etalase {
+
+class Automaton {
+ public:
+  // Pattern i gets id i. Empty patterns are ignored.
+  void build(const std::vector<std::vector<char32_t>>& patterns);
+
+  int symbol(char32_t c) const {
+    if (c < 128) return ascii_[c];
+    size_t lo = 0, hi = wide_.size();
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (wide_[mid].first < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < wide_.size() && wide_[lo].first == c ? wide_[lo].second : 0;
+  }
+  uint32_t next(uint32_t state, int sym) const { return delta_[size_t(state) * alpha_ + size_t(sym)]; }
+  // Patterns ending in `state` (its own and those along the failure chain).
+  const uint32_t* out_begin(uint32_t state) const { return outs_.data() + out_off_[state]; }
+  const uint32_t* out_end(uint32_t state) const { return outs_.data() + out_off_[state + 1]; }
+  bool has_out(uint32_t state) const { return out_off_[state] != out_off_[state + 1]; }
+  uint32_t pattern_length(uint32_t id) const { return lengths_[id]; }
+  bool empty() const { return lengths_.empty(); }
+  size_t bytes() const { return delta_.size() * sizeof(delta_[0]) + outs_.size() * 4 + out_off_.size() * 4; }
+  size_t alphabet() const { return alpha_; }
+  size_t states() const { return out_off_.empty() ? 0 : out_off_.size() - 1; }
+
+ private:
+  int16_t ascii_[128] = {};
+  std::vector<std::pair<char32_t, int>> wide_;
+  size_t alpha_ = 1;
+  std::vector<uint32_t> delta_;
+  std::vector<uint32_t> out_off_;
+  std::vector<uint32_t> outs_;
+  std::vector<uint32_t> lengths_;
+};
+
+}  // namespace etalase

@@ -1,0 +1,195 @@
+// The moderation engine behind Moderator (internal header).
+//
+// One comment, one pass:
+//   Normalizer (fold + match view, positions kept)
+//   -> one Aho-Corasick scan over the runs: lexicon terms, allow phrases, rule phrases
+//      (direct rules) and rule features (words that rules combine: bank names, "depo"...)
+//   -> rules over the folded chars: phone numbers, links, handles, transfers, brands, spam
+//   -> moderator terms (a second, small automaton, rebuilt on every change)
+//   -> flood state
+//   -> allow phrases / permitted terms cancel what they cover
+//   -> policy: severity >= 5 - level acts; the verdict holds only what acted.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/moderation/automaton.h"
+#include "core/moderation/flood.h"
+#include "core/moderation/lexicon.h"
+#include "core/moderation/moderator.h"
+#include "core/text/normalize.h"
+
+namespace etalase {
+
+// Words that rules combine (rules.cpp).
+enum Feature : uint8_t {
+  kFeatNone = 0,
+  kFeatTransfer,   // transfer, tf, kirim
+  kFeatBank,       // bca, bri, dana, ovo...
+  kFeatAccount,    // rek, rekening, no rek
+  kFeatDepo,       // depo, deposit
+  kFeatWd,         // wd, withdraw
+  kFeatWinner,     // pemenang, anda menang
+  kFeatReach,      // hubungi, klik, wa, dm, chat, link
+  kFeatOtp,        // otp, kode otp
+  kFeatNegation,   // jangan, tidak, never
+  kFeatApp,        // wa, whatsapp, telegram, tele, ig, instagram
+  kFeatAppWeak,    // line (an English word too)
+  kFeatAdd,        // add, follow, hubungi, cek
+  kFeatDigit,      // nol, satu, dua... (value = the digit)
+  kFeatDot,        // dot, titik (obfuscated links)
+  kFeatGambling,   // words that make a name+digits look like a gambling brand
+};
+
+enum PatKind : uint8_t { kPatLexicon, kPatAllow, kPatRule, kPatFeature };
+
+struct PatInfo {
+  uint8_t kind = kPatLexicon;
+  uint8_t scope = 0;      // Scope
+  uint8_t category = 0;   // Category
+  uint8_t severity = 0;
+  uint8_t feature = 0;    // Feature (kPatFeature)
+  uint8_t value = 0;      // digit value of kFeatDigit
+  uint16_t affixes = 0;   // index into affixes_
+  uint16_t rule = 0;      // index into rule_ids_
+  uint32_t counts = 0;    // offset into pat_counts_ (one minimum count per symbol)
+};
+
+struct Seq {
+  std::vector<char32_t> syms;
+  std::vector<uint32_t> counts;
+};
+
+struct AffixSet {
+  std::vector<Seq> prefixes, suffixes;
+};
+
+constexpr uint8_t kNoCategory = 0xFF;
+
+struct Match {
+  uint32_t o16, o16_end;
+  uint16_t rule;
+  uint8_t category;  // Category or kNoCategory
+  uint8_t severity;
+  uint8_t action;    // Action when acted on
+  uint8_t origin;    // kOrigin*
+};
+enum : uint8_t {
+  kOriginWord = 0,   // lexicon term or rule: allow phrases and permits cancel it
+  kOriginTerm = 1,   // moderator term: only permits cancel it
+  kOriginMessage = 2 // about the whole message (spam, flood, too long): never cancelled
+};
+
+struct Cover {
+  uint32_t o16, o16_end;
+  bool permit;  // a moderator's permitted term (also cancels blocked terms)
+};
+
+struct FeatHit {
+  uint8_t feature, value;
+  uint32_t first, last;  // runs
+};
+
+struct Term {
+  std::string pattern;  // as given (trimmed): the key for remove_term
+  TermMode mode;
+  double expires_at;
+  bool need_start, need_end;  // anchors of the head
+  Seq head, tail;             // tail: "mur*h" -> "h" (must end the word)
+};
+
+class Engine final : public Moderator {
+ public:
+  static Expected<std::unique_ptr<Moderator>> make(const ModeratorOptions& o);
+
+  Verdict moderate(const Comment& c) override;
+  void moderate_into(const Comment& c, Verdict& out) override;
+  Status add_term(std::string_view pattern, TermMode mode, double expires_at) override;
+  bool remove_term(std::string_view pattern) override;
+  void set_policy(const Policy& p) override { policy_ = p; }
+  const Policy& policy() const override { return policy_; }
+
+  // Testing hook: send ASCII through ICU as well (differential test).
+  void set_force_icu(bool on) { force_icu_ = on; }
+  const NormText& last_text() const { return nt_; }
+  size_t automaton_states() const { return ac_.states(); }
+  size_t automaton_bytes() const { return ac_.bytes(); }
+
+ private:
+  explicit Engine(const ModeratorOptions& o);
+  Status load(const ModeratorOptions& o);
+  uint16_t rule_index(const std::string& id);
+  void add_pattern(const Seq& s, PatInfo info);
+  // A phrase, plus its spaces-removed variant ("rape seed" also covers "rapeseed").
+  void add_phrase(std::string_view text, PatInfo info);
+  Seq fold(std::string_view text);
+
+  // Matching.
+  void scan();
+  void scan_alternatives();
+  void on_hit(uint32_t pattern, uint32_t last_run);
+  bool word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_t last_count) const;
+  void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
+            uint8_t origin = kOriginWord);
+  void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
+  void match_terms(double ts);
+
+  // Rules (rules.cpp).
+  void register_rules();
+  void run_rules();
+  void rule_phone();
+  void rule_links();
+  void rule_handles();
+  void rule_transfer();
+  void rule_gambling();
+  void rule_scam_words();
+  void rule_spam();
+  bool has_feature(uint8_t f) const;
+  // Words starting strictly between runs a and b (a < b).
+  uint32_t words_between(uint32_t a, uint32_t b) const;
+
+  void finish(const Comment& c, std::string_view text, bool truncated, Verdict& out);
+
+  ModeratorOptions opt_;
+  Policy policy_;
+  Normalizer norm_;
+  Automaton ac_;
+  std::vector<PatInfo> pats_;
+  std::vector<uint32_t> pat_counts_;
+  std::vector<std::vector<char32_t>> pat_syms_;  // kept until build()
+  std::vector<std::string> rule_ids_;
+  std::vector<AffixSet> affixes_;
+  std::vector<std::string> allowed_domains_;
+
+  std::vector<Term> terms_;
+  Automaton term_ac_;
+  std::vector<uint32_t> term_of_pattern_;
+
+  FloodTracker flood_;
+  bool force_icu_ = false;
+
+  // Per-comment scratch, reused.
+  NormText nt_;
+  std::vector<Match> matches_;
+  std::vector<Cover> covers_;
+  std::vector<FeatHit> feats_;
+  std::vector<Match> acted_;
+  std::string host_;
+  std::vector<uint32_t> ivals_;
+  std::vector<uint64_t> word_keys_;
+  std::vector<uint32_t> word_counts_, word_first_, word_last_;
+  uint32_t feat_mask_ = 0;
+  bool gambling_seen_ = false;
+  bool alt_scan_ = false;  // scanning an alternative reading: lexicon and allow hits only
+  RunVec alt_runs_;
+
+  // Rule ids used by the code (indices into rule_ids_).
+  struct RuleIds {
+    uint16_t too_long, term_block, phone, handle, contact_link, email, link_url, link_domain,
+        transfer, prize, otp, depo, wd, brand, caps, emoji, repeat_char, repeat_word, flood_rate,
+        flood_repeat, flood_same;
+  } r_{};
+};
+
+}  // namespace etalase

@@ -1,0 +1,847 @@
+// Rules beyond the lexicons: contact details, links, scams, gambling, spam.
+//
+// Phrases that decide alone ("slot gacor", "selamat anda menang") and words that rules
+// combine ("tf" + "bca" + an account number) go into the same automaton as the lexicons, so
+// a clean comment costs one scan whatever the number of rules. The rules themselves look at
+// the folded characters (digits intact, leetspeak NOT applied) and only run when a cheap
+// gate says they could match (enough digits, a dot, a feature word...).
+//
+// Severities (policy level L acts on severity >= 5 - L; the default level 2 acts on 3-4):
+//   contact.phone 3, contact.link 4, contact.email 3, contact.handle 3, contact.invite 1-2
+//   link.url 3, link.domain 3
+//   scam.transfer 3-4, scam.prize 3-4, scam.otp 4, scam.admin 3
+//   gambling.* 3-4, except a lone "gacor" (1: it is also praise, "host-nya gacor") and
+//   "judi" (2: people talk about it)
+//   spam.caps 1 (sellers shout too), spam.emoji 2, spam.repeat_char 2, spam.repeat_word 2
+//   flood.rate 3, flood.repeat 3, flood.same_text 2
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "core/moderation/engine.h"
+
+namespace etalase {
+
+namespace {
+
+struct PhraseDef {
+  const char* text;
+  const char* rule;  // nullptr for features
+  Category category;
+  uint8_t severity;
+  Feature feature;
+  uint8_t value;
+};
+
+#define RULE(t, r, c, s) {t, r, Category::c, s, kFeatNone, 0}
+#define FEAT(t, f) {t, nullptr, Category::spam, 0, f, 0}
+#define DIGIT(t, v) {t, nullptr, Category::spam, 0, kFeatDigit, v}
+
+const PhraseDef kPhrases[] = {
+    // Invitations to talk elsewhere.
+    RULE("dm", "contact.invite", contact, 1),
+    RULE("dm aku", "contact.invite", contact, 2),
+    RULE("dm saya", "contact.invite", contact, 2),
+    RULE("dm gue", "contact.invite", contact, 2),
+    RULE("dm gw", "contact.invite", contact, 2),
+    RULE("dm me", "contact.invite", contact, 2),
+    RULE("dm ya", "contact.invite", contact, 2),
+    RULE("cek dm", "contact.invite", contact, 2),
+    RULE("japri", "contact.invite", contact, 2),
+    RULE("cek bio", "contact.invite", contact, 2),
+    RULE("lihat bio", "contact.invite", contact, 2),
+    RULE("link di bio", "contact.invite", contact, 2),
+    RULE("link bio", "contact.invite", contact, 2),
+    RULE("klik bio", "contact.invite", contact, 2),
+    RULE("hubungi wa", "contact.invite", contact, 2),
+    RULE("hubungi whatsapp", "contact.invite", contact, 2),
+    RULE("hubungi saya", "contact.invite", contact, 2),
+    RULE("hubungi aku", "contact.invite", contact, 2),
+    RULE("hubungi kami", "contact.invite", contact, 2),
+    RULE("chat wa", "contact.invite", contact, 2),
+    RULE("wa aku", "contact.invite", contact, 2),
+    RULE("wa saya", "contact.invite", contact, 2),
+    RULE("wa me", "contact.invite", contact, 2),
+    RULE("inbox aku", "contact.invite", contact, 2),
+    RULE("pc aku", "contact.invite", contact, 2),
+    RULE("pc saya", "contact.invite", contact, 2),
+    RULE("inbox saya", "contact.invite", contact, 2),
+    RULE("pm saya", "contact.invite", contact, 2),
+    RULE("pm aku", "contact.invite", contact, 2),
+    RULE("pm gue", "contact.invite", contact, 2),
+    RULE("pm me", "contact.invite", contact, 2),
+    RULE("check my bio", "contact.invite", contact, 2),
+    RULE("check bio", "contact.invite", contact, 2),
+    RULE("see my bio", "contact.invite", contact, 2),
+    RULE("in my bio", "contact.invite", contact, 2),
+    RULE("link in bio", "contact.invite", contact, 2),
+    RULE("kontak di bio", "contact.invite", contact, 2),
+    RULE("info di bio", "contact.invite", contact, 2),
+    RULE("cek di bio", "contact.invite", contact, 2),
+    RULE("ada di bio", "contact.invite", contact, 2),
+    RULE("lihat di bio", "contact.invite", contact, 2),
+
+    // Scams.
+    RULE("selamat anda menang", "scam.prize", scam, 4),
+    RULE("selamat kamu menang", "scam.prize", scam, 4),
+    RULE("selamat anda terpilih", "scam.prize", scam, 4),
+    RULE("selamat anda mendapatkan", "scam.prize", scam, 4),
+    RULE("anda menang", "scam.prize", scam, 3),
+    RULE("anda terpilih", "scam.prize", scam, 3),
+    RULE("kamu terpilih", "scam.prize", scam, 3),
+    RULE("anda memenangkan", "scam.prize", scam, 3),
+    RULE("klaim hadiah", "scam.prize", scam, 3),
+    RULE("ambil hadiah", "scam.prize", scam, 3),
+    RULE("hadiah anda", "scam.prize", scam, 3),
+    RULE("you won", "scam.prize", scam, 3),
+    RULE("you have won", "scam.prize", scam, 3),
+    RULE("claim your prize", "scam.prize", scam, 3),
+    RULE("prize tax", "scam.prize", scam, 3),
+    RULE("pajak hadiah", "scam.prize", scam, 3),
+    RULE("mencairkan hadiah", "scam.prize", scam, 3),
+    RULE("cairkan hadiah", "scam.prize", scam, 3),
+    RULE("pencairan hadiah", "scam.prize", scam, 3),
+    RULE("hadiah langsung cair", "scam.prize", scam, 3),
+    RULE("rekening pribadi", "scam.transfer", scam, 3),
+    RULE("rek pribadi", "scam.transfer", scam, 3),
+    RULE("admin resmi", "scam.admin", scam, 3),
+    RULE("cs resmi", "scam.admin", scam, 3),
+    RULE("customer service resmi", "scam.admin", scam, 3),
+    RULE("official admin", "scam.admin", scam, 3),
+
+    // Gambling ("judi online" is mostly slot sites; the words come in math bold too).
+    RULE("slot gacor", "gambling.slot", gambling, 4),
+    RULE("slot online", "gambling.slot", gambling, 4),
+    RULE("situs slot", "gambling.slot", gambling, 4),
+    RULE("judi slot", "gambling.slot", gambling, 4),
+    RULE("agen slot", "gambling.slot", gambling, 4),
+    RULE("akun slot", "gambling.slot", gambling, 4),
+    RULE("pola gacor", "gambling.slot", gambling, 4),
+    RULE("pola slot", "gambling.slot", gambling, 4),
+    RULE("gacor", "gambling.gacor", gambling, 1),
+    RULE("maxwin", "gambling.maxwin", gambling, 4),
+    RULE("max win", "gambling.maxwin", gambling, 4),
+    RULE("rtp live", "gambling.rtp", gambling, 4),
+    RULE("rtp slot", "gambling.rtp", gambling, 4),
+    RULE("bocoran rtp", "gambling.rtp", gambling, 4),
+    RULE("bonus new member", "gambling.bonus", gambling, 4),
+    RULE("bonus member baru", "gambling.bonus", gambling, 4),
+    RULE("link alternatif", "gambling.site", gambling, 3),
+    RULE("situs terpercaya", "gambling.site", gambling, 3),
+    RULE("situs gacor", "gambling.site", gambling, 4),
+    RULE("judi online", "gambling.judi", gambling, 4),
+    RULE("judi bola", "gambling.judi", gambling, 4),
+    RULE("judol", "gambling.judi", gambling, 4),
+    RULE("judi", "gambling.judi", gambling, 2),
+    RULE("togel", "gambling.togel", gambling, 4),
+    RULE("toto gelap", "gambling.togel", gambling, 4),
+    RULE("jp paus", "gambling.jackpot", gambling, 4),
+    RULE("pasti jp", "gambling.jackpot", gambling, 4),
+    RULE("jackpot besar", "gambling.jackpot", gambling, 3),
+    RULE("scatter", "gambling.scatter", gambling, 3),
+    RULE("scatter hitam", "gambling.scatter", gambling, 4),
+    RULE("mahjong ways", "gambling.game", gambling, 4),
+    RULE("gates of olympus", "gambling.game", gambling, 4),
+    RULE("sweet bonanza", "gambling.game", gambling, 4),
+    RULE("starlight princess", "gambling.game", gambling, 4),
+    RULE("pragmatic play", "gambling.game", gambling, 4),
+    RULE("depo pulsa", "gambling.depo", gambling, 4),
+    RULE("deposit pulsa", "gambling.depo", gambling, 4),
+    RULE("depo via pulsa", "gambling.depo", gambling, 4),
+    RULE("auto wd", "gambling.wd", gambling, 4),
+    RULE("wd lancar", "gambling.wd", gambling, 4),
+    RULE("pasti wd", "gambling.wd", gambling, 4),
+    RULE("wd berapapun", "gambling.wd", gambling, 4),
+    RULE("casino", "gambling.casino", gambling, 3),
+    RULE("kasino", "gambling.casino", gambling, 3),
+    RULE("poker online", "gambling.casino", gambling, 3),
+    RULE("sabung ayam", "gambling.casino", gambling, 3),
+
+    // Words the rules combine.
+    FEAT("transfer", kFeatTransfer), FEAT("tranfer", kFeatTransfer), FEAT("trasfer", kFeatTransfer),
+    FEAT("tf", kFeatTransfer), FEAT("trf", kFeatTransfer), FEAT("kirim", kFeatTransfer),
+    FEAT("kirimkan", kFeatTransfer), FEAT("kirimin", kFeatTransfer), FEAT("setor", kFeatTransfer),
+    FEAT("bayar", kFeatTransfer), FEAT("send", kFeatTransfer), FEAT("pay", kFeatTransfer),
+    FEAT("payment", kFeatTransfer), FEAT("top up", kFeatTransfer), FEAT("isi", kFeatTransfer),
+    FEAT("bank in", kFeatTransfer),
+    FEAT("bca", kFeatBank), FEAT("bri", kFeatBank), FEAT("bni", kFeatBank), FEAT("mandiri", kFeatBank),
+    FEAT("btn", kFeatBank), FEAT("cimb", kFeatBank), FEAT("permata", kFeatBank), FEAT("jago", kFeatBank),
+    FEAT("seabank", kFeatBank), FEAT("bsi", kFeatBank), FEAT("danamon", kFeatBank), FEAT("dana", kFeatBank),
+    FEAT("ovo", kFeatBank), FEAT("gopay", kFeatBank), FEAT("shopeepay", kFeatBank), FEAT("linkaja", kFeatBank),
+    FEAT("maybank", kFeatBank), FEAT("public bank", kFeatBank), FEAT("rhb", kFeatBank), FEAT("saldo", kFeatBank),
+    FEAT("balance", kFeatBank), FEAT("e wallet", kFeatBank),
+    FEAT("account", kFeatAccount), FEAT("akaun", kFeatAccount), FEAT("acc", kFeatAccount),
+    FEAT("rek", kFeatAccount), FEAT("rekening", kFeatAccount), FEAT("norek", kFeatAccount),
+    FEAT("no rek", kFeatAccount), FEAT("nomor rekening", kFeatAccount), FEAT("no rekening", kFeatAccount),
+    FEAT("nomer rekening", kFeatAccount), FEAT("rekber", kFeatAccount),
+    FEAT("depo", kFeatDepo), FEAT("deposit", kFeatDepo), FEAT("wd", kFeatWd), FEAT("withdraw", kFeatWd),
+    FEAT("pemenang", kFeatWinner), FEAT("yang menang", kFeatWinner), FEAT("menang giveaway", kFeatWinner),
+    FEAT("hubungi", kFeatReach), FEAT("klik", kFeatReach), FEAT("wa", kFeatReach), FEAT("whatsapp", kFeatReach),
+    FEAT("dm", kFeatReach), FEAT("chat", kFeatReach), FEAT("link", kFeatReach), FEAT("kontak", kFeatReach),
+    FEAT("telegram", kFeatReach),
+    FEAT("otp", kFeatOtp), FEAT("kode otp", kFeatOtp), FEAT("kode verifikasi", kFeatOtp),
+    FEAT("kode verif", kFeatOtp),
+    FEAT("jangan", kFeatNegation), FEAT("jgn", kFeatNegation), FEAT("tidak", kFeatNegation),
+    FEAT("tdk", kFeatNegation), FEAT("gak", kFeatNegation), FEAT("ga", kFeatNegation),
+    FEAT("nggak", kFeatNegation), FEAT("enggak", kFeatNegation), FEAT("never", kFeatNegation),
+    FEAT("dont", kFeatNegation), FEAT("don t", kFeatNegation), FEAT("do not", kFeatNegation),
+    FEAT("not", kFeatNegation), FEAT("bukan", kFeatNegation), FEAT("waspada", kFeatNegation),
+    FEAT("hati hati", kFeatNegation), FEAT("penipuan", kFeatNegation),
+    FEAT("wa", kFeatApp), FEAT("whatsapp", kFeatApp), FEAT("watsap", kFeatApp), FEAT("wasap", kFeatApp),
+    FEAT("whatsap", kFeatApp), FEAT("telegram", kFeatApp), FEAT("tele", kFeatApp), FEAT("tg", kFeatApp),
+    FEAT("ig", kFeatApp), FEAT("instagram", kFeatApp), FEAT("insta", kFeatApp), FEAT("line", kFeatAppWeak),
+    FEAT("add", kFeatAdd), FEAT("follow", kFeatAdd), FEAT("folow", kFeatAdd), FEAT("hubungi", kFeatAdd),
+    FEAT("chat", kFeatAdd), FEAT("invite", kFeatAdd), FEAT("save", kFeatAdd), FEAT("cek", kFeatAdd),
+    FEAT("kontak", kFeatAdd), FEAT("id", kFeatAdd), FEAT("pin", kFeatAdd),
+    FEAT("dot", kFeatDot), FEAT("titik", kFeatDot),
+    FEAT("slot", kFeatGambling), FEAT("jp", kFeatGambling), FEAT("bet", kFeatGambling),
+    FEAT("spin", kFeatGambling), FEAT("rtp", kFeatGambling), FEAT("jackpot", kFeatGambling),
+    DIGIT("nol", 0), DIGIT("kosong", 0), DIGIT("zero", 0), DIGIT("satu", 1), DIGIT("one", 1),
+    DIGIT("dua", 2), DIGIT("two", 2), DIGIT("tiga", 3), DIGIT("three", 3), DIGIT("empat", 4),
+    DIGIT("four", 4), DIGIT("lima", 5), DIGIT("five", 5), DIGIT("enam", 6), DIGIT("six", 6),
+    DIGIT("tujuh", 7), DIGIT("seven", 7), DIGIT("delapan", 8), DIGIT("lapan", 8), DIGIT("eight", 8),
+    DIGIT("sembilan", 9), DIGIT("nine", 9),
+};
+
+#undef RULE
+#undef FEAT
+#undef DIGIT
+
+// Letter look-alikes among digits ("O812 34S6 789O").
+char digit_lookalike(char32_t c) {
+  switch (c) {
+    case 'o': return '0';
+    case 'i':
+    case 'l': return '1';
+    case 's': return '5';
+    case 'b': return '8';
+    case 'z': return '2';
+    case 'g':
+    case 'q': return '9';
+    default: return 0;
+  }
+}
+
+// Top-level domains that make "a.b" a link. Word-like ones need more evidence (a digit
+// in the name, a path, a scheme, three labels or an explicit "dot") because chat runs
+// sentences together ("mantap.top").
+constexpr std::string_view kStrongTlds[] = {
+    "com", "net", "org", "id", "xyz", "io", "ly", "cc", "tk", "info", "biz", "co", "ml", "ga",
+    "cf", "gq", "uk", "ru", "cn", "sg", "ph", "tv", "gg", "gl", "icu", "asia", "mobi", "pw",
+    "ws", "su", "cx", "de", "fr", "jp", "kr", "au", "nz", "ca", "br", "vn", "th", "hk", "tw",
+    "eu", "xxx", "sbs", "cfd", "bond", "wiki", "ink", "lat", "mx", "la", "ac", "am", "fm", "ee",
+    "gd", "sh", "st", "nu", "li"};
+constexpr std::string_view kWordTlds[] = {
+    "me", "to", "us", "my", "im", "ai", "top", "vip", "site", "online", "shop", "link", "store",
+    "live", "club", "pro", "app", "dev", "fun", "win", "bet", "click", "space", "website", "tech",
+    "today", "one", "blog", "cam", "bid", "loan", "work", "lol", "life", "world", "best", "plus",
+    "run", "zone", "games", "casino", "poker", "email", "page", "art", "digital", "network",
+    "news", "media", "money", "cash", "gold", "global", "center", "name", "social", "team",
+    "buzz", "monster", "rest", "bar", "homes", "autos", "boats", "skin", "hair", "beauty", "quest"};
+// Hosts of messengers: a link there is contact, not a plain link.
+constexpr std::string_view kContactHosts[] = {"wa.me",        "t.me",   "telegram.me", "telegram.dog",
+                                     "line.me",      "lin.ee", "m.me",        "wa.link",
+                                     "whatsapp.com", "api.whatsapp.com", "chat.whatsapp.com"};
+
+bool in_list(std::string_view s, const std::string_view* list, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (s == list[i]) return true;
+  }
+  return false;
+}
+
+bool ends_with_domain(std::string_view host, std::string_view d) {
+  if (host == d) return true;
+  return host.size() > d.size() && host.substr(host.size() - d.size()) == d &&
+         host[host.size() - d.size() - 1] == '.';
+}
+
+// Stems that make name+digits ("zeus88", "hoki138") a gambling brand on their own.
+constexpr std::string_view kBrandStems[] = {
+    "slot", "gacor", "hoki", "hoky", "zeus", "mpo", "dewa", "sbo", "joker", "judi", "toto", "togel",
+    "bet", "bola", "qq", "poker", "casino", "kasino", "spin", "maxwin", "olympus", "pragmatic",
+    "mahjong", "naga", "sultan", "win", "jackpot", "jp", "cuan", "scatter", "depo", "wd", "pola",
+    "rtp", "situs", "gates", "ratu", "mega", "jitu", "hokibet", "pkv", "domino", "bandar", "gaco",
+    "slt", "sl0t", "king", "dragon", "neko", "koin", "bonanza", "kakek", "petir"};
+
+constexpr std::string_view kFillers[] = {"nya", "aku", "ku", "saya", "gw", "gue", "id", "kak", "ya", "di",
+                                "ke", "me", "my", "kita", "kami", "admin"};
+
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+void Engine::register_rules() {
+  r_.phone = rule_index("contact.phone");
+  r_.handle = rule_index("contact.handle");
+  r_.contact_link = rule_index("contact.link");
+  r_.email = rule_index("contact.email");
+  r_.link_url = rule_index("link.url");
+  r_.link_domain = rule_index("link.domain");
+  r_.transfer = rule_index("scam.transfer");
+  r_.prize = rule_index("scam.prize");
+  r_.otp = rule_index("scam.otp");
+  r_.depo = rule_index("gambling.depo");
+  r_.wd = rule_index("gambling.wd");
+  r_.brand = rule_index("gambling.brand");
+  r_.caps = rule_index("spam.caps");
+  r_.emoji = rule_index("spam.emoji");
+  r_.repeat_char = rule_index("spam.repeat_char");
+  r_.repeat_word = rule_index("spam.repeat_word");
+  r_.flood_rate = rule_index("flood.rate");
+  r_.flood_repeat = rule_index("flood.repeat");
+  r_.flood_same = rule_index("flood.same_text");
+
+  // Affix set 0: Indonesian endings for rule phrases ("togelnya", "rekeningnya").
+  AffixSet aff;
+  for (const char* s : {"nya", "lah", "kah", "in", "an", "mu", "ku"}) aff.suffixes.push_back(fold(s));
+  affixes_.push_back(std::move(aff));
+
+  for (const PhraseDef& d : kPhrases) {
+    PatInfo info;
+    info.scope = uint8_t(Scope::word);
+    info.affixes = 0;
+    if (d.rule) {
+      info.kind = kPatRule;
+      info.category = uint8_t(d.category);
+      info.severity = d.severity;
+      info.rule = rule_index(d.rule);
+    } else {
+      info.kind = kPatFeature;
+      info.feature = d.feature;
+      info.value = d.value;
+    }
+    add_phrase(d.text, info);
+  }
+}
+
+bool Engine::has_feature(uint8_t f) const { return feat_mask_ & (1u << f); }
+
+uint32_t Engine::words_between(uint32_t a, uint32_t b) const {
+  uint32_t n = 0;
+  for (uint32_t r = a + 1; r < b && r < nt_.runs.size(); ++r) {
+    uint8_t fl = nt_.runs[r].flags;
+    n += (fl & kRunWordStart) && (fl & (kRunLetter | kRunDigit));
+  }
+  return n;
+}
+
+void Engine::run_rules() {
+  if (nt_.chars.empty()) return;
+  rule_phone();
+  if (nt_.dots || has_feature(kFeatDot)) rule_links();
+  if (has_feature(kFeatApp) || has_feature(kFeatAppWeak)) rule_handles();
+  if ((has_feature(kFeatBank) || has_feature(kFeatAccount)) && nt_.digits >= 8) rule_transfer();
+  if (has_feature(kFeatOtp) || has_feature(kFeatWinner)) rule_scam_words();
+  rule_gambling();
+  rule_spam();
+}
+
+// ---- contact: phone numbers --------------------------------------------------------------------
+
+void Engine::rule_phone() {
+  size_t words = 0;
+  for (const FeatHit& f : feats_) words += f.feature == kFeatDigit;
+  if (nt_.digits + words < 6) return;
+  const auto& ch = nt_.chars;
+  const RunVec& runs = nt_.runs;
+  uint32_t n = uint32_t(ch.size());
+
+  struct D {
+    char digit;
+    uint32_t b, e;  // folded chars [b, e]
+    bool group_start;
+  };
+  D seq[64];
+  int len = 0;
+  auto evaluate = [&]() {
+    for (int k = 0; k + 10 <= len;) {
+      int found_end = -1;
+      if (seq[k].group_start) {
+        // Indonesian mobiles: 08[1-9]..., 10-13 digits (62 8.. = 08..); Malaysian: 01x...,
+        // 10-11 digits (60 1.. = 01..).
+        int skip = -1, lo = 10, hi = 13;
+        auto d = [&](int at) { return k + at < len ? seq[k + at].digit : 'x'; };
+        if (d(0) == '0' && d(1) == '8' && d(2) >= '1' && d(2) <= '9') skip = 0;
+        else if (d(0) == '6' && d(1) == '2' && d(2) == '8' && d(3) >= '1' && d(3) <= '9') skip = 1;
+        else if (d(0) == '0' && d(1) == '1' && d(2) >= '0' && d(2) <= '9') skip = 0, hi = 11;
+        else if (d(0) == '6' && d(1) == '0' && d(2) == '1' && d(3) >= '0' && d(3) <= '9') skip = 1, hi = 11;
+        if (skip >= 0) {
+          for (int e = k; e < len; ++e) {
+            bool group_end = e + 1 == len || seq[e + 1].group_start;
+            int digits = e - k + 1 - skip;  // "62 8.." counts as "08.."
+            if (group_end && digits >= lo && digits <= hi) found_end = e;
+            if (digits > hi) break;
+          }
+        }
+      }
+      if (found_end >= 0) {
+        push(ch[seq[k].b].o16, ch[seq[found_end].e].o16_end, r_.phone, uint8_t(Category::contact), 3);
+        k = found_end + 1;
+      } else {
+        ++k;
+      }
+    }
+    len = 0;
+  };
+  auto add = [&](char d, uint32_t b, uint32_t e, bool group_start) {
+    if (len == 64) evaluate();
+    seq[len++] = D{d, b, e, group_start || len == 0};
+  };
+
+  // Digit words, in order.
+  size_t fw = 0;
+  std::vector<FeatHit>& dw = feats_;  // feats_ is in text order (by end run)
+  uint32_t gap = 0;
+  bool prev_digit = false;
+  for (uint32_t i = 0; i < n;) {
+    while (fw < dw.size() && (dw[fw].feature != kFeatDigit || runs[dw[fw].first].first < i)) ++fw;
+    if (fw < dw.size() && runs[dw[fw].first].first == i) {
+      const FeatHit& f = dw[fw++];
+      add(char('0' + f.value), i, runs[f.last].last, true);
+      i = runs[f.last].last + 1;
+      gap = 0;
+      prev_digit = false;
+      continue;
+    }
+    const FoldedChar& c = ch[i];
+    if (c.cp >= '0' && c.cp <= '9') {
+      add(char(c.cp), i, i, !prev_digit);
+      prev_digit = true;
+      gap = 0;
+      ++i;
+      continue;
+    }
+    if (c.cls == kClsLetter) {
+      uint32_t j = i;
+      bool all = true;
+      while (j < n && ch[j].cls == kClsLetter) {
+        if (!digit_lookalike(ch[j].cp)) all = false;
+        ++j;
+      }
+      bool near_digit = (i > 0 && ch[i - 1].cp >= '0' && ch[i - 1].cp <= '9') ||
+                        (j < n && ch[j].cp >= '0' && ch[j].cp <= '9');
+      if (all && j - i <= 2 && (near_digit || j - i == 1)) {
+        for (uint32_t k = i; k < j; ++k) add(digit_lookalike(ch[k].cp), k, k, k == i && !prev_digit);
+        prev_digit = true;
+        gap = 0;
+      } else {
+        evaluate();
+        prev_digit = false;
+      }
+      i = j;
+      continue;
+    }
+    prev_digit = false;
+    bool soft = c.cls == kClsSpace || c.cls == kClsJoinSep || c.cp == '(' || c.cp == ')' || c.cp == '+' ||
+                c.cp == '/' || c.cp == ':';
+    if (!soft || c.cp == '\n' || ++gap > 3) {
+      evaluate();
+      gap = 0;
+    }
+    ++i;
+  }
+  evaluate();
+}
+
+// ---- links ---------------------------------------------------------------------------------------
+
+void Engine::rule_links() {
+  const auto& ch = nt_.chars;
+  std::string& v = host_;
+  v.clear();
+  for (const FoldedChar& c : ch) {
+    char x;
+    if (c.cp < 0x80) x = char(c.cp);
+    else x = c.cls == kClsSpace ? ' ' : '\x01';
+    if (x == '\t' || x == '\n' || x == '\r') x = ' ';
+    v.push_back(x);
+  }
+  size_t n = v.size();
+  bool spelled_dots = has_feature(kFeatDot);
+  auto starts = [&](size_t at, const char* w) {
+    size_t l = std::strlen(w);
+    return at + l <= n && v.compare(at, l, w) == 0;
+  };
+  // A dot between labels at `e`: plain '.', spaced " . ", or spelled "(dot)", " dot ", "[.]".
+  // Returns the start of the next label (or npos) and the kind (1 plain, 2 spaced, 3 spelled).
+  auto match_dot = [&](size_t e, int* kind) -> size_t {
+    size_t s = e;
+    int sp1 = 0, sp2 = 0;
+    while (s < n && v[s] == ' ' && sp1 < 2) ++s, ++sp1;
+    size_t after = std::string::npos;
+    if (s < n && v[s] == '.') {
+      after = s + 1;
+      *kind = 1;
+    } else if (s < n && (v[s] == '(' || v[s] == '[' || v[s] == '{' || (spelled_dots && (v[s] == 'd' || v[s] == 't')))) {
+      static const char* const spelled[] = {"(dot)", "[dot]", "{dot}", "(.)", "[.]", "{.}", "(titik)", "[titik]"};
+      for (const char* w : spelled) {
+        if (starts(s, w)) {
+          after = s + std::strlen(w);
+          *kind = 3;
+          break;
+        }
+      }
+      if (after == std::string::npos && sp1 > 0 && spelled_dots) {
+        for (const char* w : {"dot ", "titik "}) {
+          if (starts(s, w)) {
+            after = s + std::strlen(w) - 1;
+            *kind = 3;
+            break;
+          }
+        }
+      }
+    }
+    if (after == std::string::npos) return after;
+    s = after;
+    while (s < n && v[s] == ' ' && sp2 < 2) ++s, ++sp2;
+    if (*kind == 1 && (sp1 || sp2)) *kind = 2;
+    if (*kind == 3 && v[after - 1] != ')' && v[after - 1] != ']' && v[after - 1] != '}' && sp2 == 0) {
+      return std::string::npos;  // " dot" must be followed by a space
+    }
+    return s < n && is_alnum(v[s]) ? s : std::string::npos;
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    if (!is_alnum(v[i]) || (i > 0 && (is_alnum(v[i - 1]) || v[i - 1] == '-' || v[i - 1] == '_'))) {
+      ++i;
+      continue;
+    }
+    struct Label {
+      size_t b, e;
+      int dot_before;
+    };
+    Label labels[16];
+    int nl = 0;
+    size_t j = i;
+    int kind = 0;
+    for (;;) {
+      size_t e = j;
+      while (e < n && (is_alnum(v[e]) || v[e] == '-')) ++e;
+      labels[nl++] = Label{j, e, kind};
+      if (nl == 16) break;
+      size_t next = match_dot(e, &kind);
+      if (next == std::string::npos) break;
+      j = next;
+    }
+    size_t host_end = labels[nl - 1].e;
+    if (nl == 1) {  // no dot: not a host
+      i = std::max(host_end, i + 1);
+      continue;
+    }
+    size_t scheme_len = labels[0].b >= 8 && v.compare(labels[0].b - 8, 8, "https://") == 0  ? 8
+                        : labels[0].b >= 7 && v.compare(labels[0].b - 7, 7, "http://") == 0 ? 7
+                                                                                               : 0;
+    bool scheme = scheme_len > 0;
+    bool www = v.compare(labels[0].b, labels[0].e - labels[0].b, "www") == 0 && nl > 2;
+    int top = -1;
+    if (scheme && nl == 4) {  // http://1.2.3.4/...
+      bool ip = true;
+      for (int k = 0; k < 4; ++k) {
+        for (size_t x = labels[k].b; x < labels[k].e; ++x) ip &= v[x] >= '0' && v[x] <= '9';
+      }
+      if (ip) {
+        size_t span_e = labels[3].e;
+        while (span_e < n && v[span_e] != ' ' && v[span_e] != '\x01') ++span_e;
+        push(ch[labels[0].b - scheme_len].o16, ch[span_e - 1].o16_end, r_.link_url, uint8_t(Category::link), 3);
+        i = span_e;
+        continue;
+      }
+    }
+    for (int k = nl - 1; k >= 1 && top < 0; --k) {
+      std::string_view tld(v.data() + labels[k].b, labels[k].e - labels[k].b);
+      std::string host;
+      for (int m = 0; m <= k; ++m) {
+        if (m) host.push_back('.');
+        host.append(v, labels[m].b, labels[m].e - labels[m].b);
+      }
+      bool contact_host = false;
+      for (std::string_view h : kContactHosts) contact_host |= ends_with_domain(host, h);
+      bool strong = in_list(tld, kStrongTlds, sizeof kStrongTlds / sizeof *kStrongTlds);
+      bool wordy = in_list(tld, kWordTlds, sizeof kWordTlds / sizeof *kWordTlds);
+      if (!strong && !wordy && !contact_host) continue;
+      int dot = labels[k].dot_before;
+      bool letter = false, digit = false;
+      for (int m = 0; m < k; ++m) {
+        for (size_t x = labels[m].b; x < labels[m].e; ++x) {
+          letter |= v[x] >= 'a' && v[x] <= 'z';
+          digit |= v[x] >= '0' && v[x] <= '9';
+        }
+      }
+      if (!letter && !scheme) continue;
+      bool path = labels[k].e < n && v[labels[k].e] == '/';
+      bool evidence = scheme || www || path || dot == 3 || k >= 2 || digit || contact_host;
+      if (dot == 2 && !(contact_host || (strong && tld.size() >= 2 && (tld == "com" || tld == "net" ||
+                                                                      tld == "org" || tld == "xyz" ||
+                                                                      tld == "ly" || tld == "io")))) {
+        continue;
+      }
+      // Two-letter word TLDs ("call.me", "up.to") need evidence; longer ones a real name.
+      if (wordy && !strong && !evidence && (tld.size() <= 2 || labels[k - 1].e - labels[k - 1].b < 2)) continue;
+      top = k;
+      // Allowed shops pass.
+      bool allowed = false;
+      for (const std::string& d : allowed_domains_) allowed |= ends_with_domain(host, d);
+      size_t span_b = labels[0].b, span_e = labels[k].e;
+      span_b -= scheme_len;
+      if (span_e < n && v[span_e] == '/') {
+        while (span_e < n && v[span_e] != ' ' && v[span_e] != '\x01') ++span_e;
+      }
+      host_end = std::max(host_end, span_e);
+      if (allowed) break;
+      uint16_t rule = scheme || www ? r_.link_url : r_.link_domain;
+      uint8_t cat = uint8_t(Category::link), sev = 3;
+      if (contact_host) {
+        rule = r_.contact_link;
+        cat = uint8_t(Category::contact);
+        sev = 4;
+      } else if (!scheme && span_b >= 2 && v[span_b - 1] == '@' && is_alnum(v[span_b - 2])) {
+        rule = r_.email;
+        cat = uint8_t(Category::contact);
+        span_b -= 1;
+        while (span_b > 0 && (is_alnum(v[span_b - 1]) || v[span_b - 1] == '.' || v[span_b - 1] == '_' ||
+                              v[span_b - 1] == '-' || v[span_b - 1] == '+')) {
+          --span_b;
+        }
+      }
+      push(ch[span_b].o16, ch[span_e - 1].o16_end, rule, cat, sev);
+    }
+    i = std::max(host_end, i + 1);
+  }
+}
+
+// ---- contact: handles -----------------------------------------------------------------------------
+
+void Engine::rule_handles() {
+  const auto& ch = nt_.chars;
+  const RunVec& runs = nt_.runs;
+  uint32_t n = uint32_t(ch.size());
+  auto skip_spaces = [&](uint32_t i) {
+    int k = 0;
+    while (i < n && ch[i].cls == kClsSpace && k < 3) ++i, ++k;
+    return i;
+  };
+  auto word_at = [&](uint32_t i, uint32_t* end) {
+    uint32_t j = i;
+    while (j < n && ch[j].cls == kClsLetter && ch[j].cp < 0x80) ++j;
+    *end = j;
+    return j;
+  };
+  for (size_t fi = 0; fi < feats_.size(); ++fi) {
+    const FeatHit& f = feats_[fi];
+    if (f.feature != kFeatApp && f.feature != kFeatAppWeak) continue;
+    uint32_t i = skip_spaces(runs[f.last].last + 1);
+    // One filler word: "ig nya @budi", "line aku: budi88".
+    uint32_t we;
+    word_at(i, &we);
+    if (we > i) {
+      std::string w;
+      for (uint32_t k = i; k < we; ++k) w.push_back(char(ch[k].cp));
+      if (in_list(w, kFillers, sizeof kFillers / sizeof *kFillers)) i = skip_spaces(we);
+    }
+    bool strong = false;
+    if (i < n && (ch[i].cp == ':' || ch[i].cp == '=')) {
+      strong = true;
+      i = skip_spaces(i + 1);
+    }
+    if (i < n && ch[i].cp == '@') {
+      strong = true;
+      ++i;
+    }
+    if (i >= n || ch[i].cp == '.') continue;
+    uint32_t j = i;
+    bool mixed = false, letters = false;
+    while (j < n && ch[j].cp < 0x80 &&
+           (ch[j].cls == kClsLetter || ch[j].cls == kClsDigit || ch[j].cp == '.' || ch[j].cp == '_')) {
+      mixed |= ch[j].cls != kClsLetter;
+      letters |= ch[j].cls == kClsLetter;
+      ++j;
+    }
+    while (j > i && ch[j - 1].cp == '.') --j;
+    if (j - i < 3 || !letters) continue;
+    bool add_before = false;
+    for (const FeatHit& a : feats_) {
+      if (a.feature == kFeatAdd && a.last < f.first && words_between(a.last, f.first) <= 1) add_before = true;
+    }
+    if (!(strong || add_before || (f.feature == kFeatApp && mixed))) continue;
+    push(nt_.run_o16(f.first), ch[j - 1].o16_end, r_.handle, uint8_t(Category::contact), 3);
+  }
+}
+
+// ---- scams ------------------------------------------------------------------------------------------
+
+void Engine::rule_transfer() {
+  const auto& ch = nt_.chars;
+  const RunVec& runs = nt_.runs;
+  uint32_t n = uint32_t(ch.size());
+  for (const FeatHit& b : feats_) {
+    if (b.feature != kFeatBank && b.feature != kFeatAccount) continue;
+    const FeatHit* t = nullptr;
+    for (const FeatHit& x : feats_) {
+      if (x.feature == kFeatTransfer && x.last < b.first && words_between(x.last, b.first) <= 6) t = &x;
+    }
+    if (!t && b.feature != kFeatAccount) continue;
+    // An account number after the bank word: >= 8 digits, single separators allowed, not a
+    // price ("149.000", "Rp 1.250.000", "50rb"); prices in between are skipped.
+    uint32_t i = runs[b.last].last + 1, limit = std::min(n, i + 60);
+    bool found = false;
+    uint32_t last = i;
+    while (i < limit && !found) {
+      while (i < limit && !(ch[i].cp >= '0' && ch[i].cp <= '9')) ++i;
+      if (i >= limit) break;
+      bool rp = i >= 2 && ch[i - 1].cp == 'p' && ch[i - 2].cp == 'r';
+      rp |= i >= 3 && ch[i - 1].cls == kClsSpace && ch[i - 2].cp == 'p' && ch[i - 3].cp == 'r';
+      uint32_t digits = 0, group = 0, groups = 0;
+      bool thousands = true, dotted = false;
+      while (i < n) {
+        if (ch[i].cp >= '0' && ch[i].cp <= '9') {
+          ++digits;
+          ++group;
+          last = i;
+          ++i;
+          continue;
+        }
+        bool sep = ch[i].cp == ' ' || ch[i].cp == '-' || ch[i].cp == '.' || ch[i].cp == ',';
+        if (!sep || i + 1 >= n || !(ch[i + 1].cp >= '0' && ch[i + 1].cp <= '9')) break;
+        if (ch[i].cp == '.' || ch[i].cp == ',') dotted = true;
+        if (groups == 0 ? group > 3 : group != 3) thousands = false;
+        ++groups;
+        group = 0;
+        ++i;
+      }
+      if (groups > 0 && group != 3) thousands = false;
+      bool price = rp || (dotted && groups > 0 && thousands);
+      if (i < n && ch[i].cls == kClsLetter) price = true;  // "150rb", "2jt"
+      found = digits >= 8 && !price;
+    }
+    if (!found) continue;
+    uint32_t from = t ? t->first : b.first;
+    push(nt_.run_o16(from), ch[last].o16_end, r_.transfer, uint8_t(Category::scam), t ? 4 : 3);
+  }
+}
+
+void Engine::rule_scam_words() {
+  for (const FeatHit& f : feats_) {
+    if (f.feature == kFeatOtp) {
+      bool negated = false;
+      for (const FeatHit& g : feats_) {
+        if (g.feature == kFeatNegation && g.last < f.first && words_between(g.last, f.first) <= 4) negated = true;
+      }
+      if (!negated) push_runs(f.first, f.last, r_.otp, uint8_t(Category::scam), 4);
+    } else if (f.feature == kFeatWinner) {
+      for (const FeatHit& g : feats_) {
+        if (g.feature == kFeatReach && g.first > f.last) {
+          push_runs(f.first, g.last, r_.prize, uint8_t(Category::scam), 3);
+          break;
+        }
+      }
+    }
+  }
+}
+
+// ---- gambling -----------------------------------------------------------------------------------------
+
+void Engine::rule_gambling() {
+  const auto& ch = nt_.chars;
+  const RunVec& runs = nt_.runs;
+  uint32_t n = uint32_t(ch.size());
+  // "depo 10rb", "wd 500k": the word followed by an amount.
+  if (has_feature(kFeatDepo) || has_feature(kFeatWd)) {
+    for (const FeatHit& f : feats_) {
+      if (f.feature != kFeatDepo && f.feature != kFeatWd) continue;
+      uint32_t i = runs[f.last].last + 1;
+      int skipped = 0;
+      while (i < n && skipped < 3 && (ch[i].cls == kClsSpace || ch[i].cp == ':' || ch[i].cp == '-')) ++i, ++skipped;
+      if (i >= n || !(ch[i].cp >= '0' && ch[i].cp <= '9')) continue;
+      while (i < n && (ch[i].cls == kClsDigit || ch[i].cls == kClsLetter || ch[i].cp == '.')) ++i;
+      push(nt_.run_o16(f.first), ch[i - 1].o16_end, f.feature == kFeatDepo ? r_.depo : r_.wd,
+           uint8_t(Category::gambling), 3);
+    }
+  }
+  // Brand-like names: letters + 2-3 digits ("zeus88", "hoki138"). A known stem decides
+  // alone; any other name ("budi88", a normal username) only next to other gambling signs.
+  if (!nt_.has_alnum_token) return;
+  bool context = gambling_seen_ || has_feature(kFeatGambling) || has_feature(kFeatDepo) || has_feature(kFeatWd);
+  std::string stem;
+  for (const Token& t : nt_.tokens) {
+    if (!t.letters || !t.digits || t.end - t.begin > 15) continue;
+    uint32_t m = t.begin;
+    while (m < t.end && ch[m].cls == kClsLetter && ch[m].cp < 0x80) ++m;
+    uint32_t letters = m - t.begin, digits = t.end - m;
+    if (letters < 2 || letters > 12 || digits < 2 || digits > 3) continue;
+    bool all_digits = true;
+    for (uint32_t k = m; k < t.end; ++k) all_digits &= ch[k].cp >= '0' && ch[k].cp <= '9';
+    if (!all_digits) continue;
+    stem.clear();
+    for (uint32_t k = t.begin; k < m; ++k) stem.push_back(char(ch[k].cp));
+    bool known = in_list(stem, kBrandStems, sizeof kBrandStems / sizeof *kBrandStems);
+    if (!known) {
+      for (const char* s : {"slot", "gacor", "hoki", "zeus", "bet", "togel", "maxwin", "jp"}) {
+        if (stem.find(s) != std::string::npos) known = true;
+      }
+    }
+    if (known || context) push(ch[t.begin].o16, ch[t.end - 1].o16_end, r_.brand, uint8_t(Category::gambling), 3);
+  }
+}
+
+// ---- spam in one message ---------------------------------------------------------------------------
+
+void Engine::rule_spam() {
+  const NormText& t = nt_;
+  uint32_t letters = t.upper + t.lower;
+  if (letters >= 20 && t.upper * 5 >= letters * 4) {
+    push(0, t.utf16_len, r_.caps, uint8_t(Category::spam), 1, kOriginMessage);
+  }
+  if (t.emoji_run >= 10) push(t.emoji_o16, t.emoji_o16_end, r_.emoji, uint8_t(Category::spam), 2, kOriginMessage);
+  if (t.max_same >= 30) {
+    push(t.chars[t.max_same_at].o16, t.chars[t.max_same_at + t.max_same - 1].o16_end, r_.repeat_char,
+         uint8_t(Category::spam), 2, kOriginMessage);
+  }
+  if (t.words >= 10) {
+    // Count words (letter runs, repeats ignored) in a small open-addressing table.
+    const RunVec& runs = t.runs;
+    size_t cap = 16;
+    while (cap < t.words * 2) cap <<= 1;
+    word_keys_.assign(cap, 0);
+    word_counts_.assign(cap, 0);
+    word_first_.resize(cap);
+    word_last_.resize(cap);
+    uint32_t best = 0;
+    size_t best_slot = 0;
+    for (size_t r = 0; r < runs.size();) {
+      if (!(runs[r].flags & kRunLetter)) {
+        ++r;
+        continue;
+      }
+      size_t e = r + 1;
+      uint64_t h = 0x84222325cbf29ce4ull;
+      h = (h ^ runs[r].sym) * 0x100000001b3ull;
+      while (e < runs.size() && (runs[e].flags & kRunLetter) && !(runs[e].flags & kRunWordStart)) {
+        h = (h ^ runs[e].sym) * 0x100000001b3ull;
+        ++e;
+      }
+      if (e - r >= 2) {
+        h |= 1;
+        size_t s = size_t(h ^ (h >> 29)) & (cap - 1);
+        while (word_keys_[s] != 0 && word_keys_[s] != h) s = (s + 1) & (cap - 1);
+        if (word_keys_[s] == 0) {
+          word_keys_[s] = h;
+          word_first_[s] = t.run_o16(r);
+        }
+        word_last_[s] = t.run_o16_end(e - 1);
+        if (++word_counts_[s] > best) {
+          best = word_counts_[s];
+          best_slot = s;
+        }
+      }
+      r = e;
+    }
+    if (best >= 10) {
+      push(word_first_[best_slot], word_last_[best_slot], r_.repeat_word, uint8_t(Category::spam), 2,
+           kOriginMessage);
+    }
+  }
+}
+
+}  // namespace etalase

@@ -1,0 +1,153 @@
+// Text folding for moderation: one pass from the raw UTF-8 of a comment to
+//   (1) folded characters: invisibles stripped, NFKC_Casefold, UTS #39 skeleton (for
+//       non-ASCII only), combining marks dropped; each remembers the ORIGINAL range it came
+//       from (UTF-16 units and bytes), and
+//   (2) the match view: separators between single letters dropped ("a.n.j.i.n.g"),
+//       leetspeak folded inside letter runs ("4nj1ng"), 'l' merged into 'i', every run of
+//       non-letters reduced to one ' ', repeated symbols collapsed into runs with counts.
+//
+// Pure-ASCII comments never touch ICU (lowercasing is exact there); a comment with any
+// non-ASCII byte goes through ICU. Both paths feed the same later stages, and a unit test
+// checks that they agree on ASCII. Buffers live in the Normalizer and are reused.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace etalase {
+
+enum CharClass : uint8_t {
+  kClsLetter,   // a-z and other alphabetic code points
+  kClsDigit,    // decimal digits
+  kClsLeetSym,  // @ $ ! |  (letters in disguise when inside a word)
+  kClsSpace,    // whitespace
+  kClsJoinSep,  // . - _ * , ~  (dropped between single letters)
+  kClsPunct,    // everything else: punctuation, symbols, emoji
+};
+
+enum FoldedFlags : uint8_t {
+  kFcDropped = 1,     // a separator dropped from the match view (between single letters)
+  kFcBreak = 2,       // a dictionary word boundary falls before this char (Thai, CJK...)
+  kFcDict = 4,        // the char belongs to a script written without spaces
+};
+
+struct FoldedChar {
+  char32_t cp;       // folded code point
+  char32_t sym;      // symbol in the match view (0 = dropped)
+  uint32_t o16;      // original range, UTF-16 units [o16, o16_end)
+  uint32_t o16_end;
+  uint32_t b;        // original range, bytes [b, b_end)
+  uint32_t b_end;
+  uint8_t cls;       // CharClass
+  uint8_t flags;     // FoldedFlags
+};
+
+enum RunFlags : uint8_t {
+  kRunLetter = 1,
+  kRunDigit = 2,
+  kRunWordStart = 4,  // a word boundary lies before this run
+};
+
+// Consecutive equal symbols of the match view.
+struct Run {
+  char32_t sym;    // 'a'..'z' (no 'l': merged into 'i'), '0'..'9', ' ', or a non-ASCII letter
+  uint32_t count;  // folded characters collapsed into it
+  uint32_t first;  // folded chars [first, last] (inclusive)
+  uint32_t last;
+  uint8_t flags;   // RunFlags
+};
+
+// Token: a maximal stretch of letters, digits and leet symbols in the folded chars.
+struct Token {
+  uint32_t begin, end;  // folded char indices [begin, end)
+  uint16_t letters, digits;
+};
+
+// An allocator whose resize() leaves new trivial elements uninitialized (they are written
+// right after): growing the per-comment buffers costs nothing.
+template <typename T>
+struct UninitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <typename U>
+  UninitAllocator(const UninitAllocator<U>&) {}
+  template <typename U>
+  void construct(U* p) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+using CharVec = std::vector<FoldedChar, UninitAllocator<FoldedChar>>;
+using TokenVec = std::vector<Token, UninitAllocator<Token>>;
+using RunVec = std::vector<Run, UninitAllocator<Run>>;
+
+struct NormText {
+  std::vector<FoldedChar, UninitAllocator<FoldedChar>> chars;
+  std::vector<Token, UninitAllocator<Token>> tokens;  // before single-letter joining
+  std::vector<Run, UninitAllocator<Run>> runs;
+  // Tokens ending in leet-able digits ("b3g0"): triples (begin, end, first trailing char).
+  std::vector<uint32_t> alt_tokens;
+  size_t bytes = 0;           // bytes of the input that were read (the cap, cut at a boundary)
+  uint32_t utf16_len = 0;     // UTF-16 length of those bytes
+  uint32_t upper = 0;         // cased letters of the original (for shouting)
+  uint32_t lower = 0;
+  uint32_t digits = 0;        // ASCII digits among the folded chars
+  uint32_t dots = 0;          // '.' and '/' among the folded chars (links)
+  uint32_t words = 0;         // letter runs that start a word
+  uint32_t max_same = 0;      // longest stretch of one repeated non-space folded char
+  uint32_t max_same_at = 0;   // its first folded char
+  uint32_t emoji_run = 0;     // longest stretch of pictographs (spaces, modifiers allowed)
+  uint32_t emoji_o16 = 0, emoji_o16_end = 0;
+  bool ascii = true;          // the fast path was taken
+  bool has_dict = false;      // some folded char belongs to a script without spaces
+  bool has_alnum_token = false;  // a token mixes letters and digits
+
+  uint32_t run_o16(size_t r) const { return chars[runs[r].first].o16; }
+  uint32_t run_o16_end(size_t r) const { return chars[runs[r].last].o16_end; }
+};
+
+class Normalizer {
+ public:
+  Normalizer();
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Reads at most `max_bytes` of `text` (cut at a code point boundary) into `out`.
+  // `force_icu` sends ASCII through ICU as well (the differential test uses it).
+  void normalize(std::string_view text, size_t max_bytes, NormText& out, bool force_icu = false);
+
+  // Folds a lexicon term or moderator pattern to its run sequence (no leading or trailing
+  // separators). Symbols in `syms`, minimum counts in `counts`.
+  void fold_pattern(std::string_view text, std::vector<char32_t>* syms, std::vector<uint32_t>* counts);
+
+ private:
+  struct Icu;
+  void fold_ascii(std::string_view text, NormText& out);
+  void fold_icu(std::string_view text, NormText& out, bool force_icu);
+  void build_view(NormText& out);
+  void mark_dictionary_breaks(std::string_view text, NormText& out);
+  std::unique_ptr<Icu> icu_;
+  std::vector<Token, UninitAllocator<Token>> merged_;
+  std::vector<uint32_t> scratch_index_;
+  NormText pattern_;
+};
+
+// Small helpers shared with the rules.
+inline bool is_ascii_letter(char32_t c) { return c >= 'a' && c <= 'z'; }
+inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+// The letter a leet character stands for, or 0.
+char32_t leet_letter(char32_t c);
+
+}  // namespace etalase
