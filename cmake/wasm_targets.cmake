@@ -11,7 +11,6 @@ target_link_options(etalase_core_web PRIVATE
   -sENVIRONMENT=web,worker
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sFILESYSTEM=0
-  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=[$autoResumeAudioContext,$dynCall]"
   "-sEXPORTED_RUNTIME_METHODS=[]")
 # -sDYNAMIC_EXECUTION=0: embind must not use eval/new Function, so the site's CSP can forbid them.
 target_link_options(etalase_core_web PRIVATE -sDYNAMIC_EXECUTION=0)

@@ -8,6 +8,9 @@ import { parseShow, stateAt, commentsBetween, likesBetween, commentIndexAfter, p
 import { createCart } from './cart.mjs';
 import { createChatList } from './chat_list.mjs';
 import { openWebSocketFeed } from './feed.mjs';
+// ---- moderator console link (web/mod_viewer_link.mjs): held comments go to the console,
+// approvals come back, bans/timeouts mute users, settings apply to this page's moderator.
+import { connectViewer } from './mod_viewer_link.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 const params = new URLSearchParams(location.search);
@@ -412,6 +415,10 @@ async function main() {
     app.chat = createChatList($('#chat-log'), $('#new-messages'), { onPillText: (n) => app.t.format('chat.new-messages', { n }) });
     applyStrings();
     renderShelf();
+    app.link = connectViewer({
+      moderator,
+      onApprove: (c) => app.chat.add({ id: c.id, user: c.user === 'me' ? app.t.format('chat.you') : c.user, text: c.text }),
+    });
 
     const video = $('#video');
     if (show.video) {

@@ -63,8 +63,9 @@ function errorText(e) {
 function announce(text) {
   const live = $('#live');
   live.textContent = '';
-  // A new text node in the next frame: screen readers re-announce a repeated message.
-  requestAnimationFrame(() => { live.textContent = text; });
+  // Emptied, then filled a moment later: screen readers re-announce a repeated message.
+  // (A timer, not requestAnimationFrame: a console in a background tab still reports.)
+  setTimeout(() => { live.textContent = text; }, 30);
 }
 
 function applyStrings() {
@@ -148,6 +149,7 @@ function fillRow(row, entry, i) {
   time.textContent = S.timeFmt.format(entry.heldAt);
   const lang = chip(langName(c.lang || 'und') + (c.langGuessed ? '?' : ''), 'chip lang');
   const cats = (entry.verdict?.categories || []).map((cat) => chip(catName(cat), `chip cat cat-${cat}`));
+  if (rulesOf(entry.verdict).some((r) => r.startsWith('term.'))) cats.push(chip(tr('console.chip.term'), 'chip cat term'));
   const rules = chip(rulesOf(entry.verdict).join(' '), 'rules');
   head.replaceChildren(user, time, lang, ...cats, rules);
   if (entry.status !== 'held') head.append(chip(tr(`console.status.${entry.status}`), 'chip status'));
@@ -204,6 +206,7 @@ function moveTo(i) {
 function renderDetail() {
   const entry = S.view[S.cur];
   $('#detail-body').hidden = !entry;
+  $('#detail-none').hidden = !!entry;
   if (!entry) return;
   const c = entry.comment;
   $('#d-user').textContent = c.user;
@@ -287,10 +290,10 @@ function reason() {
   return $('#act-reason').value.trim();
 }
 
-async function decide(entry, decision, why = reason()) {
+async function decide(entry, decision, why = reason(), { quiet = false } = {}) {
   if (!entry) return;
   if (entry.status !== 'held') {
-    announce(tr('console.result.lost', { user: entry.comment.user, decision: entry.status, who: entry.decidedBy ?? '?' }));
+    if (!quiet) announce(tr('console.result.lost', { user: entry.comment.user, decision: entry.status, who: entry.decidedBy ?? '?' }));
     return;
   }
   try {
@@ -298,11 +301,11 @@ async function decide(entry, decision, why = reason()) {
     if (r.ok) {
       markDecided(entry, r.entry);
       S.channel.post({ type: 'decision', id: entry.id, decision, comment: entry.comment, by: S.name });
-      announce(tr(decision === 'approve' ? 'console.result.approved' : 'console.result.denied', { user: entry.comment.user }));
+      if (!quiet) announce(tr(decision === 'approve' ? 'console.result.approved' : 'console.result.denied', { user: entry.comment.user }));
     } else if (r.entry) {
       // Another moderator came first: show their decision here too.
       markDecided(entry, r.entry);
-      announce(tr('console.result.lost', { user: entry.comment.user, decision: r.entry.status, who: r.entry.decidedBy ?? '?' }));
+      if (!quiet) announce(tr('console.result.lost', { user: entry.comment.user, decision: r.entry.status, who: r.entry.decidedBy ?? '?' }));
     }
   } catch (e) {
     announce(errorText(e));
@@ -357,9 +360,9 @@ async function userAction(entry, action) {
     S.channel.post({ type: 'user-action', user, action, until, by: S.name });
     if (action === 'lift') announce(tr('console.result.lifted', { user }));
     else {
-      announce(action === 'ban' ? tr('console.result.banned', { user }) : tr('console.result.timedOut', { user, time: S.dateTimeFmt.format(until) }));
       // The comment that earned it is denied with it.
-      if (entry.status === 'held') await decide(entry, 'deny', why || action);
+      if (entry.status === 'held') await decide(entry, 'deny', why || action, { quiet: true });
+      announce(action === 'ban' ? tr('console.result.banned', { user }) : tr('console.result.timedOut', { user, time: S.dateTimeFmt.format(until) }));
     }
     renderDetail();
     scheduleAudit();
@@ -534,7 +537,9 @@ async function renderAudit() {
   const body = $('#audit-body');
   body.replaceChildren(...rows.reverse().map((e) => {
     const row = document.createElement('tr');
-    const cells = [S.dateTimeFmt.format(e.at), e.who, tr(`console.what.${e.what}`), e.target, e.why || ''];
+    const target = e.what === 'approve' || e.what === 'deny' ? `${e.user}: ${e.text.length > 80 ? `${e.text.slice(0, 79)}…` : e.text}`
+      : e.target === 'settings' ? e.detail || e.target : e.target;
+    const cells = [S.dateTimeFmt.format(e.at), e.who, tr(`console.what.${e.what}`), target, e.why || ''];
     for (const c of cells) {
       const td = document.createElement('td');
       td.textContent = c;

@@ -268,7 +268,7 @@ export function patternFromText(text) {
 // A guess, and only a guess: the script for Javanese and Sundanese letters, then a handful of
 // frequent function words per language. Ties and texts without such words are "und".
 const WORDS = {
-  id: 'yang dan ini itu tidak nggak gak enggak kak kakak berapa harga ada bisa mau sudah udah banget dong aja saja beli ukuran warna masih stok ongkir gan sis min kok deh sih juga dengan untuk',
+  id: 'yang dan ini itu tidak nggak gak enggak kak kakak berapa harga ada bisa mau sudah udah banget dong aja saja beli ukuran warna masih stok ongkir gan sis min kok deh sih juga dengan untuk cek murah',
   en: 'the and is are this that what how much price please size color colour available buy you thanks thank shipping does can will with for have',
   jv: 'opo piye ora wis karo sing iki kuwi regane pira tuku matur nuwun sampeyan kowe ojo durung aku ae wae mboten nggih',
   su: 'abdi teu naon kumaha sabaraha hatur nuhun mah atuh euy pisan meuli aya punten teh ieu eta mangga',

@@ -16,8 +16,11 @@
 //     are left out; a term that expires later is removed by a timer when it does);
 //   - 'user-action': ban / timeout / lift; isMuted(user) says whether to drop a comment;
 //   - 'decision' approve: calls onApprove(comment) once per comment (in every open viewer);
-//   - held(comment, verdict): gives the comment a page-unique id, stores it in the queue
-//     (so a console opened later sees it) and posts 'held'. Returns the queue id.
+//   - held(comment, verdict): stores the comment in the queue (so a console opened later sees
+//     it) and posts 'held', once per comment id (comment.id, or a page-unique one when it has
+//     none). Returns the queue id; comment.lang is guessed when the viewer does not know it.
+//   - term expiry is by the wall clock: settings carry expiresAt in epoch ms, and this module
+//     removes a term from the moderator when it expires (the engine's ts-based expiry is unused).
 import { openModerationChannel } from './mod_channel.mjs';
 import { openModStore } from './mod_store.mjs';
 import { actionMutes, activeTerms, guessLang, shortId } from './console_logic.mjs';
@@ -30,6 +33,7 @@ export function connectViewer({ moderator, onApprove = () => {}, onSettingsAppli
   const page = shortId(8);
   const mutes = new Map(); // user -> {action, until}
   const shown = new Set(); // approved comment ids already handed to onApprove
+  const posted = new Set(); // ids this page has already sent to the queue
   let current = { rev: -1, savedAt: -1 };
   let applied = []; // patterns on the moderator now
   let expiryTimer = 0;
@@ -123,7 +127,12 @@ export function connectViewer({ moderator, onApprove = () => {}, onSettingsAppli
     ready,
     /** Hands a held comment to the moderators. Returns its queue id. */
     held(comment, verdict) {
-      const id = `${page}-${++seq}-${String(comment.id ?? '')}`.slice(0, 200);
+      // The comment's own id when it has one (a recorded or feed comment held again after a
+      // seek, or in two viewer tabs, is the same queue entry); otherwise one unique to this page.
+      const own = typeof comment.id === 'string' && comment.id ? comment.id.slice(0, 200) : '';
+      const id = own || `${page}-${++seq}`;
+      if (posted.has(id)) return id;
+      posted.add(id);
       const lang = comment.lang || guessLang(comment.text);
       const c = { id, user: String(comment.user ?? ''), text: String(comment.text ?? ''), ts: comment.ts ?? -1, lang, langGuessed: !comment.lang };
       const v = { ...verdict, id };
@@ -133,6 +142,10 @@ export function connectViewer({ moderator, onApprove = () => {}, onSettingsAppli
         .catch((e) => console.warn('held comment not stored:', e?.message ?? e))
         .finally(() => { if (!closed) channel.post({ type: 'held', comment: c, verdict: v, at: heldAt }); });
       return id;
+    },
+    /** Whether a moderator approved the comment with this id while this page was open. */
+    isApproved(id) {
+      return shown.has(String(id));
     },
     /** Whether `user` is banned or timed out at `nowMs`. */
     isMuted(user, nowMs = Date.now()) {

@@ -38,6 +38,7 @@ export const openConsoleTab = (context, base, errors = [], lang = 'en') => open(
 
 /** Types a comment into the viewer's composer and sends it; returns the composer status. */
 export async function sendComment(viewer, text) {
+  await viewer.bringToFront();
   await viewer.fill('#comment', text);
   await viewer.press('#comment', 'Enter');
   await viewer.waitForFunction(() => document.querySelector('#composer-status').textContent !== '' || document.querySelector('#comment').value === '', null, { timeout: 5000 });
@@ -50,7 +51,7 @@ export function chatTexts(viewer) {
 }
 
 export function waitForChatText(viewer, text, timeout = 5000) {
-  return viewer.waitForFunction((t) => [...document.querySelectorAll('#chat-log li .text')].some((e) => e.textContent === t), text, { timeout });
+  return viewer.waitForFunction((t) => [...document.querySelectorAll('#chat-log li .text')].some((e) => e.textContent === t), text, { timeout, polling: 50 });
 }
 
 /** The console's queue row whose comment text is exactly `text` (must be rendered). */
@@ -59,15 +60,16 @@ export function queueRow(con, text) {
 }
 
 export async function waitForRow(con, text, timeout = 5000) {
-  await con.waitForFunction((t) => [...document.querySelectorAll('#queue [role="option"] .row-text')].some((e) => e.textContent === t), text, { timeout });
+  await con.waitForFunction((t) => [...document.querySelectorAll('#queue [role="option"] .row-text')].some((e) => e.textContent === t), text, { timeout, polling: 50 });
   return queueRow(con, text);
 }
 
 /** Makes the row with `text` current (click) and leaves the focus on the listbox. */
 export async function pick(con, text) {
+  await con.bringToFront();
   const row = await waitForRow(con, text);
   await row.click();
-  await con.waitForFunction((t) => document.querySelector('#d-text')?.textContent === t, text);
+  await con.waitForFunction((t) => document.querySelector('#d-text')?.textContent === t, text, { polling: 50 });
   return row;
 }
 
@@ -75,12 +77,18 @@ export async function liveText(con) {
   return con.locator('#live').textContent();
 }
 
+/** Empties the console's live region, so the next waitForLive sees only a new message. */
+export function clearLive(con) {
+  return con.evaluate(() => { document.querySelector('#live').textContent = ''; });
+}
+
 export async function waitForLive(con, re, timeout = 5000) {
-  await con.waitForFunction((src) => new RegExp(src).test(document.querySelector('#live').textContent), re.source, { timeout });
+  await con.waitForFunction((src) => new RegExp(src).test(document.querySelector('#live').textContent), re.source, { timeout, polling: 50 });
   return liveText(con);
 }
 
 export async function selectTab(con, name) {
+  await con.bringToFront();
   await con.click(`#tab-${name}`);
   await con.waitForSelector(`#panel-${name}:not([hidden])`);
 }
@@ -91,6 +99,6 @@ export async function addTerm(con, pattern, mode = 'block') {
   await con.fill('#term-pattern', pattern);
   await con.selectOption('#term-mode', mode);
   await con.click('#term-form button[type="submit"]');
-  await con.waitForFunction((p) => [...document.querySelectorAll('#terms-body code')].some((c) => c.textContent === p), pattern);
+  await con.waitForFunction((p) => [...document.querySelectorAll('#terms-body code')].some((c) => c.textContent === p), pattern, { polling: 50 });
   await selectTab(con, 'queue');
 }
