@@ -448,6 +448,11 @@ async function main() {
     $('select[name="locale"]').addEventListener('change', async (e) => {
       app.t = await createTranslator(e.target.value);
       localStorage.setItem('etalase.locale', app.t.locale);
+      // A reload or a shared link keeps the language the shopper chose.
+      if (params.has('lang')) {
+        params.set('lang', app.t.locale);
+        history.replaceState(null, '', `?${params}`);
+      }
       applyStrings();
       renderShelf();
       updateOverlay(showTime(), true);

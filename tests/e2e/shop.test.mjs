@@ -85,6 +85,7 @@ test('tapping the card opens the product sheet; adding to the cart totals in id 
   await page.selectOption('select[name="locale"]', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.click('#shelf-button');
+  assert.equal(await page.locator('#shelf-title').textContent(), 'Products in this show');
   assert.equal(plain(await page.locator('#cart-total').textContent()), 'IDR 298,000');
   await page.keyboard.press('Escape');
 
