@@ -418,6 +418,8 @@ async function main() {
     app.link = connectViewer({
       moderator,
       onApprove: (c) => app.chat.add({ id: c.id, user: c.user === 'me' ? app.t.format('chat.you') : c.user, text: c.text }),
+      // Recorded comments are moderated once and cached; new settings judge them afresh.
+      onSettingsApplied: () => app.verdicts.clear(),
     });
 
     const video = $('#video');
