@@ -184,3 +184,55 @@ test('a broken show file is reported in the shopper\'s language, naming the fiel
   assert.equal(await page.locator('#status').textContent(), 'File siaran tidak valid di products[1].price: harus berupa angka');
   await context.close();
 });
+
+test('keyboard: the pinned card is a button that opens the sheet, and focus is visible', async () => {
+  const { page, context } = await open('?lang=id');
+  await seek(page, 1);
+  await page.focus('#card-button');
+  assert.match(await page.locator('#card-button').getAttribute('aria-label'), /^Produk disematkan: Kaos Polos Katun Premium, Rp.149\.000/);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#product-sheet').getAttribute('open'), '');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#product-sheet').getAttribute('open'), null);
+  // The pinned product is announced politely when it changes.
+  await page.evaluate(() => { document.querySelector('#video').currentTime = 8.5; });
+  await page.waitForFunction(() => /Sepatu Lari Ringan/.test(document.querySelector('#announcer').textContent));
+  assert.equal(await page.locator('#announcer').getAttribute('aria-live'), 'polite');
+  await context.close();
+});
+
+test('prefers-reduced-motion stops the hearts', async () => {
+  const heartsIn = async (reducedMotion) => {
+    const ctx = await chrome.browser.newContext({ locale: 'id-ID', viewport: { width: 900, height: 820 }, reducedMotion });
+    const { page } = await open('?lang=id', { context: ctx });
+    await seek(page, 10.9);
+    await page.evaluate(() => document.querySelector('#video').play());
+    await page.waitForFunction(() => document.querySelector('#video').currentTime > 11.6);
+    const shot = decodePng(await page.locator('#overlay').screenshot());
+    const s = shot.width / 360;
+    // Hearts rise along the right edge, above the card and banner.
+    const lane = { x: Math.round(250 * s), y: Math.round(200 * s), w: Math.round(110 * s), h: Math.round(280 * s) };
+    // Pink and violet hearts: colours the demo video never shows.
+    const pink = countNear(shot, lane, [255, 64, 129], 35) + countNear(shot, lane, [224, 64, 251], 35);
+    await ctx.close();
+    return pink;
+  };
+  assert.ok(await heartsIn('no-preference') > 50, 'hearts float when motion is fine');
+  assert.equal(await heartsIn('reduce'), 0);
+});
+
+test('on a phone the stage is portrait 9:16 with the chat below it', async () => {
+  const ctx = await chrome.browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const { page } = await open('?lang=id', { context: ctx });
+  const screen = await page.locator('.screen').boundingBox();
+  const chat = await page.locator('.chat').boundingBox();
+  assert.ok(Math.abs(screen.width / screen.height - 9 / 16) < 0.01, `${screen.width}x${screen.height}`);
+  assert.ok(screen.width > 340, 'the stage uses the phone width');
+  assert.ok(chat.y >= screen.y + screen.height, 'chat below the stage');
+  assert.equal(await page.evaluate(() => document.querySelector('#overlay').width), 720, 'overlay drawn at device resolution');
+  await page.tap('#card-button');
+  assert.equal(await page.locator('#product-sheet').getAttribute('open'), '');
+  await ctx.close();
+});
