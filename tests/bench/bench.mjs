@@ -1,7 +1,7 @@
 // Moderation throughput, one run, one table: the wasm core in node, the native CLI and the
 // npm `obscenity` filter (englishDataset + recommended transformers) on the same corpus,
 // single-threaded, with ratios; the slowest adversarial comment; memory over many comments.
-//   node tests/bench/bench.mjs [--count 200000] [--memory 10000000]
+//   node --expose-gc tests/bench/bench.mjs [--count 200000] [--memory 10000000]
 // Not a test: numbers depend on the machine. tests/bench/run.sh builds first.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -104,10 +104,14 @@ if (MEMORY_COUNT > 0) {
   let done = 0;
   while (done < MEMORY_COUNT) {
     for (let i = 0; i < batch.length; i++, done++) memMod.moderate({ id: 'm', user: `user${done % 200000}`, text: batch[i], ts: done / 1000 });
-    if (done % step === 0) samples.push([done, process.memoryUsage().rss]);
+    if (done % step === 0) {
+      global.gc?.(); // sample live memory, not garbage V8 has not collected yet
+      samples.push([done, process.memoryUsage()]);
+    }
   }
-  console.log(`\nMemory over ${fmt(MEMORY_COUNT)} comments from 200,000 users (process RSS)\n`);
-  console.log('| comments | RSS MB |');
-  console.log('|---:|---:|');
-  for (const [n, rss] of samples) console.log(`| ${fmt(n)} | ${(rss / 1048576).toFixed(1)} |`);
+  const mb = (x) => (x / 1048576).toFixed(1);
+  console.log(`\nMemory over ${fmt(MEMORY_COUNT)} comments from 200,000 users, after GC${global.gc ? '' : ' (run node with --expose-gc!)'}\n`);
+  console.log('| comments | RSS MB | JS heap MB | wasm + external MB |');
+  console.log('|---:|---:|---:|---:|');
+  for (const [n, m] of samples) console.log(`| ${fmt(n)} | ${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.external)} |`);
 }

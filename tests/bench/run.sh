@@ -6,5 +6,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source scripts/build_env.sh
 { cmake --preset native && cmake --build --preset native --target etalase; } >/dev/null
 { cmake --preset wasm && cmake --build --preset wasm --target site; } >/dev/null
-node tests/bench/bench.mjs "$@"
+node --expose-gc tests/bench/bench.mjs "$@"
 node tests/bench/viewer_bench.mjs
