@@ -14,7 +14,9 @@ class FlatJsonReader {
   enum class Kind { absent, string, number, boolean, null, nested };
   struct Field {
     Kind kind = Kind::absent;
-    std::string str;     // decoded string, or the number's text
+    std::string str;     // decoded string (when it had escapes), or the number's text
+    std::string_view view;  // the decoded string: into the line itself when it had no
+                            // escapes (no copy), else into `str`; valid until the next parse
     double num = 0;
   };
 
@@ -25,7 +27,9 @@ class FlatJsonReader {
   Field id, user, text, ts;
 
  private:
-  bool parse_string(std::string* out);
+  // Decodes the string at p_ into *view: a slice of the line when it has no escapes, else
+  // decoded into *buf.
+  bool parse_string(std::string* buf, std::string_view* view);
   bool skip_value();
   bool parse_value(Field* f);
   void ws() {
@@ -34,6 +38,7 @@ class FlatJsonReader {
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   std::string key_;
+  std::string scratch_;
   std::string err_;
 };
 

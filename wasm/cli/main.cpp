@@ -185,11 +185,10 @@ int cmd_moderate(int argc, char** argv) {
       error("\"text\" must be a string");
     } else {
       bool id_ok = reader.id.kind == FlatJsonReader::Kind::string || reader.id.kind == FlatJsonReader::Kind::number;
-      std::string_view id = id_ok ? std::string_view(reader.id.str) : std::string_view();
-      std::string_view user =
-          reader.user.kind == FlatJsonReader::Kind::string ? std::string_view(reader.user.str) : std::string_view();
+      std::string_view id = id_ok ? reader.id.view : std::string_view();
+      std::string_view user = reader.user.kind == FlatJsonReader::Kind::string ? reader.user.view : std::string_view();
       double ts = reader.ts.kind == FlatJsonReader::Kind::number ? reader.ts.num : -1;
-      mod->moderate_into(Comment{id, user, reader.text.str, ts}, verdict);
+      mod->moderate_into(Comment{id, user, reader.text.view, ts}, verdict);
       append_verdict_json(o, id, verdict);
       o.push_back('\n');
     }

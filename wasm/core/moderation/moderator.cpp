@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "core/moderation/engine.h"
 #include "core/text/utf8.h"
@@ -511,7 +512,8 @@ void Engine::finish(const Comment&, std::string_view text, bool, Verdict& out) {
     if (act) acted_.push_back(m);
   }
   if (acted_.empty()) {
-    utf8::append_sanitized(out.masked, text);
+    if (nt_.ascii) out.masked.append(text.data(), text.size());  // ASCII is valid UTF-8
+    else utf8::append_sanitized(out.masked, text);
     return;
   }
   std::sort(acted_.begin(), acted_.end(), [](const Match& a, const Match& b) {
@@ -563,9 +565,43 @@ void Engine::finish(const Comment&, std::string_view text, bool, Verdict& out) {
 
 // ---- JSON ------------------------------------------------------------------------------------
 
-void append_json_string(std::string& out, std::string_view s) {
+namespace {
+
+// Output is written straight into the string: it is grown once to an upper bound of what
+// one call can write, filled through a pointer, then cut to the bytes used (no append per
+// piece).
+
+// True when `s` goes out as is: printable ASCII without '"' and '\\' (the common case).
+inline bool json_plain(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  unsigned bad = 0;
+  for (size_t i = 0, n = s.size(); i < n; ++i) {
+    unsigned c = p[i];
+    bad |= unsigned(c - 0x20u >= 0x60u) | unsigned(c == '"') | unsigned(c == '\\');
+  }
+  return bad == 0;
+}
+
+// Room a JSON string literal of `s` may take (6 bytes per input byte for "\u00XX").
+inline size_t json_bound(std::string_view s, bool plain) { return (plain ? s.size() : 6 * s.size()) + 2; }
+
+inline char* put(char* w, const char* s, size_t n) {
+  std::memcpy(w, s, n);
+  return w + n;
+}
+template <size_t N>
+inline char* put(char* w, const char (&lit)[N]) {
+  return put(w, lit, N - 1);
+}
+
+char* write_json_string(char* w, std::string_view s, bool plain) {
   static const char* hex = "0123456789abcdef";
-  out.push_back('"');
+  *w++ = '"';
+  if (plain) {
+    w = put(w, s.data(), s.size());
+    *w++ = '"';
+    return w;
+  }
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   size_t i = 0;
@@ -573,68 +609,93 @@ void append_json_string(std::string& out, std::string_view s) {
     // Copy a stretch of plain ASCII at once.
     size_t j = i;
     while (j < n && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\') ++j;
-    out.append(s.data() + i, j - i);
+    w = put(w, s.data() + i, j - i);
     i = j;
     if (i >= n) break;
     unsigned char c = p[i];
     if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(char(c));
+      *w++ = '\\';
+      *w++ = char(c);
       ++i;
     } else if (c < 0x20) {
-      out.append("\\u00");
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
+      w = put(w, "\\u00");
+      *w++ = hex[c >> 4];
+      *w++ = hex[c & 15];
       ++i;
     } else {
       int len;
       bool bad;
       char32_t cp = utf8::decode(p, n, i, &len, &bad);
-      if (bad) out.append("\xEF\xBF\xBD");
-      else if (cp == 0x2028) out.append("\\u2028");
-      else if (cp == 0x2029) out.append("\\u2029");
-      else out.append(s.data() + i, size_t(len));
+      if (bad) w = put(w, "\xEF\xBF\xBD");
+      else if (cp == 0x2028) w = put(w, "\\u2028");
+      else if (cp == 0x2029) w = put(w, "\\u2029");
+      else w = put(w, s.data() + i, size_t(len));
       i += size_t(len);
     }
   }
-  out.push_back('"');
+  *w++ = '"';
+  return w;
+}
+
+char* write_uint(char* w, uint32_t x) {
+  char num[16];
+  int k = 0;
+  do {
+    num[k++] = char('0' + x % 10);
+    x /= 10;
+  } while (x);
+  while (k) *w++ = num[--k];
+  return w;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  bool plain = json_plain(s);
+  size_t old = out.size();
+  out.resize(old + json_bound(s, plain));
+  char* w = write_json_string(&out[old], s, plain);
+  out.resize(size_t(w - out.data()));
 }
 
 void append_verdict_json(std::string& out, std::string_view id, const Verdict& v) {
-  out.append("{\"id\":");
-  append_json_string(out, id);
-  out.append(",\"action\":\"");
-  out.append(action_name(v.action));
-  out.append("\",\"categories\":[");
+  bool id_plain = json_plain(id), masked_plain = json_plain(v.masked);
+  size_t bound = 64 + json_bound(id, id_plain) + json_bound(v.masked, masked_plain) + kCategoryCount * 16;
+  for (const Span& sp : v.spans) bound += 32 + json_bound(sp.rule, false);
+  size_t old = out.size();
+  out.resize(old + bound);
+  char* w = &out[old];
+  w = put(w, "{\"id\":");
+  w = write_json_string(w, id, id_plain);
+  w = put(w, ",\"action\":\"");
+  const char* an = action_name(v.action);
+  w = put(w, an, std::strlen(an));
+  w = put(w, "\",\"categories\":[");
   bool first = true;
   for (int i = 0; i < kCategoryCount; ++i) {
     if (!v.categories.has(Category(i))) continue;
-    if (!first) out.push_back(',');
+    if (!first) *w++ = ',';
     first = false;
-    out.push_back('"');
-    out.append(category_name(Category(i)));
-    out.push_back('"');
+    *w++ = '"';
+    std::string_view name = category_name(Category(i));
+    w = put(w, name.data(), name.size());
+    *w++ = '"';
   }
-  out.append("],\"spans\":[");
-  char num[16];
+  w = put(w, "],\"spans\":[");
   for (size_t i = 0; i < v.spans.size(); ++i) {
-    if (i) out.push_back(',');
-    out.push_back('[');
-    for (uint32_t x : {v.spans[i].start, v.spans[i].end}) {
-      int k = 0;
-      do {
-        num[k++] = char('0' + x % 10);
-        x /= 10;
-      } while (x);
-      while (k) out.push_back(num[--k]);
-      out.push_back(',');
-    }
-    append_json_string(out, v.spans[i].rule);
-    out.push_back(']');
+    if (i) *w++ = ',';
+    *w++ = '[';
+    w = write_uint(w, v.spans[i].start);
+    *w++ = ',';
+    w = write_uint(w, v.spans[i].end);
+    *w++ = ',';
+    w = write_json_string(w, v.spans[i].rule, json_plain(v.spans[i].rule));
+    *w++ = ']';
   }
-  out.append("],\"masked\":");
-  append_json_string(out, v.masked);
-  out.push_back('}');
+  w = put(w, "],\"masked\":");
+  w = write_json_string(w, v.masked, masked_plain);
+  *w++ = '}';
+  out.resize(size_t(w - out.data()));
 }
 
 std::string verdict_to_json(std::string_view id, const Verdict& v) {

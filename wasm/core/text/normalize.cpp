@@ -1,6 +1,7 @@
 #include "core/text/normalize.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include <unicode/brkiter.h>
@@ -33,6 +34,33 @@ struct AsciiTable {
   }
 };
 const AsciiTable kAscii;
+
+// Everything the fused ASCII pass needs about one input byte, in one load.
+struct AsciiInfo {
+  uint8_t folded;  // lowercased
+  uint8_t cls;     // CharClass of the folded byte
+  uint8_t sym;     // default match-view symbol ('l' -> 'i', letters, digits, ' ' for the rest)
+  uint8_t strip;   // stripped control character
+  uint8_t upper, lower, digit, dot;
+};
+struct AsciiInfoTable {
+  AsciiInfo a[128];
+  AsciiInfoTable() {
+    for (int c = 0; c < 128; ++c) {
+      AsciiInfo& x = a[c];
+      int f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      x.folded = uint8_t(f);
+      x.cls = kAscii.cls[f];
+      x.sym = x.cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : x.cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
+      x.strip = (c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F;
+      x.upper = c >= 'A' && c <= 'Z';
+      x.lower = c >= 'a' && c <= 'z';
+      x.digit = f >= '0' && f <= '9';
+      x.dot = f == '.' || f == '/';
+    }
+  }
+};
+const AsciiInfoTable kAsciiInfo;
 
 // ASCII control characters other than whitespace are stripped (NUL, escapes, DEL).
 inline bool ascii_stripped(unsigned char c) {
@@ -255,7 +283,9 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   if (ascii) {
     text = text.substr(0, std::min(n, max_bytes));
     out.ascii = true;
-    fold_ascii(text, out);
+    out.bytes = text.size();
+    fold_ascii(text, out);  // builds the match view too
+    return;
   } else {
     out.ascii = false;
     // Cut at the last code point boundary that fits.
@@ -278,34 +308,103 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   build_view(out);
 }
 
+// The ASCII fast path, fused: folded chars, default symbols, stats, tokens and runs in one
+// pass over the bytes. The later steps of build_view (single-letter joining, leetspeak) only
+// run when some token could need them; otherwise the default symbols are final and the
+// runs built here are exactly what build_view would build.
 void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
   out.chars.resize(n);
+  out.runs.resize(n);
+  out.tokens.resize(n / 2 + 1);
   FoldedChar* fc = out.chars.data();
-  size_t k = 0;
-  uint32_t upper = 0, lower = 0;
+  Run* rp = out.runs.data();
+  Token* tp = out.tokens.data();
+  uint32_t k = 0, nr = 0, nt = 0;
+  uint32_t upper = 0, lower = 0, digits = 0, dots = 0, words = 0;
+  uint32_t same = 0, same_at = 0, max_same = 0, max_same_at = 0;
+  uint32_t prev = 0;
+  uint32_t tok_end = UINT32_MAX;  // end of the last token (to extend it)
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = p[i];
-    if (ascii_stripped(c)) continue;
-    if (c >= 'A' && c <= 'Z') {
-      ++upper;
-      c = (unsigned char)(c + 32);
-    } else if (c >= 'a' && c <= 'z') {
-      ++lower;
-    }
-    FoldedChar& f = fc[k++];
+    const AsciiInfo& a = kAsciiInfo.a[p[i]];
+    if (a.strip) continue;
+    upper += a.upper;
+    lower += a.lower;
+    digits += a.digit;
+    dots += a.dot;
+    uint32_t c = a.folded, s = a.sym;
+    FoldedChar& f = fc[k];
     f.cp = c;
-    f.sym = 0;
+    f.sym = s;
     f.o16 = f.b = uint32_t(i);
     f.o16_end = f.b_end = uint32_t(i + 1);
-    f.cls = kAscii.cls[c];
+    f.cls = a.cls;
     f.flags = 0;
+    if (a.cls == kClsSpace) {
+      same = 0;
+    } else if (c == prev && same > 0) {
+      ++same;
+    } else {
+      same = 1;
+      same_at = k;
+    }
+    if (same > max_same) {
+      max_same = same;
+      max_same_at = same_at;
+    }
+    prev = c;
+    if (a.cls <= kClsLeetSym) {
+      if (tok_end != k) {
+        Token& t = tp[nt++];
+        t.begin = k;
+        t.letters = t.digits = 0;
+      }
+      Token& t = tp[nt - 1];
+      t.end = tok_end = k + 1;
+      t.letters = uint16_t(t.letters + (a.cls == kClsLetter));
+      t.digits = uint16_t(t.digits + (a.cls == kClsDigit));
+    }
+    if (nr && rp[nr - 1].sym == s) {
+      ++rp[nr - 1].count;
+      rp[nr - 1].last = k;
+    } else {
+      bool letter = a.cls == kClsLetter;
+      uint8_t flags = letter ? kRunLetter : a.cls == kClsDigit ? kRunDigit : 0;
+      if (nr == 0 || !letter || !(rp[nr - 1].flags & kRunLetter)) {
+        flags |= kRunWordStart;
+        words += letter;
+      }
+      Run& r = rp[nr++];
+      r.sym = s;
+      r.count = 1;
+      r.first = r.last = k;
+      r.flags = flags;
+    }
+    ++k;
   }
   out.chars.resize(k);
+  out.runs.resize(nr);
+  out.tokens.resize(nt);
   out.upper = upper;
   out.lower = lower;
   out.utf16_len = uint32_t(n);
+  out.digits = digits;
+  out.dots = dots;
+  out.max_same = max_same;
+  out.max_same_at = max_same_at;
+  out.words = words;
+  bool singles = false, leet = false, alnum = false;
+  for (uint32_t t = 0; t < nt; ++t) {
+    uint32_t len = tp[t].end - tp[t].begin;
+    alnum |= tp[t].letters && tp[t].digits;
+    leet |= tp[t].letters && tp[t].letters != len;
+    if (!singles && t + 2 < nt) {
+      singles = len == 1 && tp[t + 1].end - tp[t + 1].begin == 1 && tp[t + 2].end - tp[t + 2].begin == 1;
+    }
+  }
+  out.has_alnum_token = alnum;
+  if (singles || leet) finish_view(out, singles);
 }
 
 void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) {
@@ -507,7 +606,13 @@ void Normalizer::build_view(NormText& out) {
     singles = out.tokens[k].end - out.tokens[k].begin == 1 && out.tokens[k + 1].end - out.tokens[k + 1].begin == 1 &&
               out.tokens[k + 2].end - out.tokens[k + 2].begin == 1;
   }
+  finish_view(out, singles);
+}
 
+// Single-letter joining, leetspeak, runs (from the default symbols set by the caller).
+void Normalizer::finish_view(NormText& out, bool singles) {
+  auto& ch = out.chars;
+  size_t n = ch.size();
 
   // Single letters with separators between them ("a.n.j.i.n.g", "a n j i n g") join into
   // one token: at least 3 single-character tokens, at least 2 of them letters, gaps of 1-3

@@ -137,6 +137,7 @@ class Normalizer {
   void fold_ascii(std::string_view text, NormText& out);
   void fold_icu(std::string_view text, NormText& out, bool force_icu);
   void build_view(NormText& out);
+  void finish_view(NormText& out, bool singles);
   void mark_dictionary_breaks(std::string_view text, NormText& out);
   std::unique_ptr<Icu> icu_;
   std::vector<Token, UninitAllocator<Token>> merged_;
