@@ -402,10 +402,14 @@ async function main() {
   }
   applyStrings();
   try {
-    const [overlay, moderator, show] = await Promise.all([
-      overlayPromise, createModerator({ level: 2 }), loadShow(showText, app.t),
-    ]);
-    Object.assign(app, { overlay, moderator, show });
+    // The first overlay frame comes before the moderator is built: shoppers see the product
+    // while the lexicons compile.
+    const [overlay, show] = await Promise.all([overlayPromise, loadShow(showText, app.t)]);
+    Object.assign(app, { overlay, show });
+    updateOverlay(0, true);
+    drawOverlay();
+    const moderator = await createModerator({ level: 2 });
+    app.moderator = moderator;
     const motion = matchMedia('(prefers-reduced-motion: reduce)');
     overlay.setReducedMotion(motion.matches);
     motion.addEventListener('change', () => overlay.setReducedMotion(motion.matches));

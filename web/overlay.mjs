@@ -31,11 +31,16 @@ export async function createOverlay(canvas, {
   let pinToken = 0;
 
   // `now` is seconds on a steady clock (hearts move with it).
+  // An ImageData straight over the core's pixels in wasm memory (putImageData then copies
+  // once). Made again only when wasm memory grew, which detaches the old buffer.
+  let image = null;
   function draw(now = performance.now() / 1000) {
     native.render(now);
-    const w = native.width(), h = native.height();
-    const view = native.pixels(); // a view into wasm memory: copy before memory can grow
-    ctx.putImageData(new ImageData(new Uint8ClampedArray(view), w, h), 0, 0);
+    const view = native.pixels();
+    if (!image || image.data.buffer !== view.buffer || image.data.byteOffset !== view.byteOffset) {
+      image = new ImageData(new Uint8ClampedArray(view.buffer, view.byteOffset, view.byteLength), native.width(), native.height());
+    }
+    ctx.putImageData(image, 0, 0);
   }
 
   return {
