@@ -1,5 +1,7 @@
 #include "cli/json_reader.h"
 
+#include "core/text/utf8.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -7,24 +9,6 @@
 namespace etalase {
 
 namespace {
-
-void append_utf8(std::string& out, unsigned c) {
-  if (c < 0x80) {
-    out.push_back(char(c));
-  } else if (c < 0x800) {
-    out.push_back(char(0xC0 | (c >> 6)));
-    out.push_back(char(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(char(0xE0 | (c >> 12)));
-    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(char(0xF0 | (c >> 18)));
-    out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (c & 0x3F)));
-  }
-}
 
 int hex4(const char* p) {
   int v = 0;
@@ -123,7 +107,7 @@ bool FlatJsonReader::parse_string(std::string* buf, std::string_view* view) {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           cp = 0xFFFD;  // lone low surrogate
         }
-        append_utf8(*out, cp);
+        utf8::append(*out, cp);
         break;
       }
       default:
