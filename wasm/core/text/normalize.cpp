@@ -218,16 +218,7 @@ struct Normalizer::Icu {
       d = u_foldCase(d, U_FOLD_CASE_DEFAULT);
       tmp.push(char32_t(d), d < 0x80 ? kAscii.cls[d] : classify_wide(char32_t(d)));
     }
-    if (tmp.n <= 4) {
-      FoldCache::Entry& e = skel.slot(c);
-      e.key = c;
-      e.len = uint8_t(tmp.n);
-      for (int i = 0; i < tmp.n; ++i) {
-        e.out[i] = tmp.cp[i];
-        e.meta[i] = tmp.meta[i];
-      }
-    }
-    for (int i = 0; i < tmp.n; ++i) out.push(tmp.cp[i], tmp.meta[i]);
+    remember(skel, c, tmp, out);
   }
 
   // NFKC_Casefold of a chunk (one starter + what composes with it), then skeletons.
@@ -251,16 +242,21 @@ struct Normalizer::Icu {
     }
     Folded tmp;
     fold_chunk(&c, 1, tmp);
-    if (tmp.n <= 4) {
-      FoldCache::Entry& e = single.slot(c);
+    remember(single, c, tmp, out);
+  }
+
+  // Caches a code point's folding (when it fits an entry) and emits it.
+  static void remember(FoldCache& cache, char32_t c, const Folded& folded, Folded& out) {
+    if (folded.n <= 4) {
+      FoldCache::Entry& e = cache.slot(c);
       e.key = c;
-      e.len = uint8_t(tmp.n);
-      for (int i = 0; i < tmp.n; ++i) {
-        e.out[i] = tmp.cp[i];
-        e.meta[i] = tmp.meta[i];
+      e.len = uint8_t(folded.n);
+      for (int i = 0; i < folded.n; ++i) {
+        e.out[i] = folded.cp[i];
+        e.meta[i] = folded.meta[i];
       }
     }
-    for (int i = 0; i < tmp.n; ++i) out.push(tmp.cp[i], tmp.meta[i]);
+    for (int i = 0; i < folded.n; ++i) out.push(folded.cp[i], folded.meta[i]);
   }
 };
 
