@@ -98,7 +98,7 @@ function updateOverlay(t, force = false) {
   if (s.flash && flash) {
     app.overlay.setFlashSale({
       label: tr.format('flash.label'),
-      timeLeft: formatCountdown(s.flash.secondsLeft),
+      secondsLeft: s.flash.secondsLeft,
       sold: tr.format('flash.sold', { n: s.flash.soldNow }),
       fractionSold: s.flash.soldNow / s.flash.stock,
     });
@@ -123,13 +123,6 @@ function updateOverlay(t, force = false) {
     $('#card-button').hidden = true;
   }
   return true;
-}
-
-function formatCountdown(seconds) {
-  const total = Math.max(0, Math.ceil(seconds));
-  const h = Math.floor(total / 3600), m = Math.floor(total / 60) % 60, sec = total % 60;
-  const two = (n) => String(n).padStart(2, '0');
-  return h ? `${h}:${two(m)}:${two(sec)}` : `${two(m)}:${two(sec)}`;
 }
 
 function announce(text) {

@@ -80,9 +80,9 @@ export async function createOverlay(canvas, {
       ++pinToken;
       native.clearCard();
     },
-    /** {label, timeLeft, sold, fractionSold} as display strings, or null to hide. */
+    /** {label, secondsLeft, sold, fractionSold} (label and sold already localized), or null to hide. */
     setFlashSale(v) {
-      if (v) native.setFlashSale(String(v.label), String(v.timeLeft), String(v.sold), Number(v.fractionSold) || 0);
+      if (v) native.setFlashSale(String(v.label), Number(v.secondsLeft) || 0, String(v.sold), Number(v.fractionSold) || 0);
       else native.clearFlashSale();
     },
     /** {title, detail} or null to hide. */

@@ -64,8 +64,10 @@ class JsOverlay {
     card_.reset();
     o_->clear_card();
   }
-  void set_flash_sale(const std::string& label, const std::string& time_left, const std::string& sold, double fraction) {
-    o_->set_flash_sale({label, time_left, sold, fraction});
+  // The countdown is formatted by the core (countdown_text), the label and sold line by the
+  // page's catalog.
+  void set_flash_sale(const std::string& label, double seconds_left, const std::string& sold, double fraction) {
+    o_->set_flash_sale({label, countdown_text(seconds_left), sold, fraction});
   }
   void clear_flash_sale() { o_->clear_flash_sale(); }
   void set_voucher(const std::string& title, const std::string& detail) { o_->set_voucher({title, detail}); }
