@@ -15,7 +15,11 @@ export class CoreError extends Error {
   }
 }
 
-async function readAsset(name) {
+/**
+ * Bytes of a file that ships beside this module: fetched in a browser, read from disk under
+ * node. Rejects with a CoreError naming the file.
+ */
+export async function readSiteFile(name) {
   const url = new URL(name, import.meta.url);
   if (isNode) {
     const { readFile } = await import('node:fs/promises');
@@ -37,9 +41,9 @@ async function readAsset(name) {
 
 async function init() {
   // The ICU data and the wasm download in parallel; the data is installed before any use.
-  const dataPromise = readAsset('icudt72l.dat');
+  const dataPromise = readSiteFile('icudt72l.dat');
   const options = {};
-  if (isNode) options.wasmBinary = await readAsset('etalase-core.wasm');
+  if (isNode) options.wasmBinary = await readSiteFile('etalase-core.wasm');
   let core;
   try {
     core = await createEtalaseCore(options);

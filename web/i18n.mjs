@@ -4,25 +4,13 @@
 //   const t = await createTranslator('id');
 //   t.format('card.stock', { n: 12 })   // "Sisa 12"
 //   t.money(149000, 'IDR')              // "Rp 149.000"
-import { loadCore } from './core.mjs';
+import { loadCore, readSiteFile } from './core.mjs';
 
 export const LOCALES = ['id', 'en', 'ms', 'vi'];
 export const FALLBACK = 'en';
 
-const isNode = typeof window === 'undefined' && typeof process === 'object' && !!process.versions?.node;
-
 async function loadCatalog(locale) {
-  const url = new URL(`i18n/${locale}.json`, import.meta.url);
-  let text;
-  if (isNode) {
-    const { readFile } = await import('node:fs/promises');
-    text = await readFile(url, 'utf8');
-  } else {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`catalog ${locale}: HTTP ${res.status}`);
-    text = await res.text();
-  }
-  return JSON.parse(text);
+  return JSON.parse(new TextDecoder().decode(await readSiteFile(`i18n/${locale}.json`)));
 }
 
 /** Picks the first supported locale from a list of BCP 47 tags (navigator.languages). */
