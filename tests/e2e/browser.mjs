@@ -54,13 +54,20 @@ export async function startBrowser() {
   return { browser, stop: () => browser.close() };
 }
 
-/** Opens a page and waits for the app to report ready (or fail). Collects console errors. */
-export async function openViewer(browser, url, { locale = 'id-ID' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 900, height: 800 } });
+/**
+ * Opens the viewer and waits for it to report ready (or fail); collects page and console
+ * errors. `context` reuses a browser context (a phone, reduced motion); `routes` answers
+ * paths ending so with JSON bodies (test shows) without touching the site folder.
+ */
+export async function openViewer(browser, url, { locale = 'id-ID', context = null, routes = {} } = {}) {
+  context ??= await browser.newContext({ locale, viewport: { width: 900, height: 820 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  for (const [path, body] of Object.entries(routes)) {
+    await page.route(`**/${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  }
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });
   return { page, context, errors };

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSiteServer, startBrowser, root } from './browser.mjs';
+import { startSiteServer, startBrowser, openViewer, root } from './browser.mjs';
 import { decodePng, countNear } from './png.mjs';
 
 let server, chrome;
@@ -20,18 +20,7 @@ after(async () => {
 const plain = (s) => (s ?? '').replace(/\u00a0/g, ' ');
 const demo = JSON.parse(readFileSync(join(root, 'assets', 'shows', 'demo.json'), 'utf8'));
 
-async function open(query = '', { locale = 'id-ID', context = null, routes = {} } = {}) {
-  const ctx = context ?? await chrome.browser.newContext({ locale, viewport: { width: 900, height: 820 } });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  for (const [path, body] of Object.entries(routes)) {
-    await page.route(`**/${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-  }
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });
-  return { page, context: ctx, errors };
-}
+const open = (query = '', options = {}) => openViewer(chrome.browser, server.url + query, options);
 
 // Puts the show at time t (seconds) and waits for the page to catch up.
 async function seek(page, t) {
