@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const siteDir = join(root, 'build', 'site');
+// ETALASE_SITE_DIR points the browser tests at another assembled site.
+export const siteDir = process.env.ETALASE_SITE_DIR || join(root, 'build', 'site');
 
 /** The site server in this process, with an optional WebSocket feed on the same origin. */
 export async function startSiteServer({ onFeed } = {}) {

@@ -1,18 +1,10 @@
 // Helpers for the moderator console's browser tests: one browser context holds viewer tabs
 // (index.html, wired to the console by web/mod_viewer_link.mjs) and console tabs
 // (console.html), so they share IndexedDB and the BroadcastChannel like one person's browser.
-import { siteDir } from './browser.mjs';
+import { startSiteServer } from './browser.mjs';
 
-/** The site server in this process (ETALASE_SITE_DIR may point at another assembled site). */
-export async function startConsoleSite() {
-  const { createSiteServer } = await import('../../scripts/serve.mjs');
-  const server = createSiteServer(process.env.ETALASE_SITE_DIR || siteDir);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    stop: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
-  };
-}
+/** The site server in this process (the same one the viewer tests use). */
+export const startConsoleSite = () => startSiteServer();
 
 /** A fresh context (empty IndexedDB, storage and channel) for one test. */
 export async function newContext(browser) {
