@@ -231,9 +231,9 @@ function setupControls(video) {
 }
 
 // ---- product sheet, shelf and cart -------------------------------------------------------------
-function currentPrice(product) {
-  const s = stateAt(app.show, showTime());
-  return s.flash && s.flash.product === product.id ? s.flash.price : product.price;
+// The flash-sale price while its sale runs; `state` saves recomputing it for many products.
+function currentPrice(product, state = stateAt(app.show, showTime())) {
+  return state.flash && state.flash.product === product.id ? state.flash.price : product.price;
 }
 
 function openProduct(product) {
@@ -265,6 +265,7 @@ function addToCart(product, quantity) {
 function renderShelf() {
   const { t, show, cart } = app;
   const list = $('#shelf-products');
+  const now = stateAt(show, showTime());
   list.replaceChildren(...show.products.map((p) => {
     const li = document.createElement('li');
     const img = document.createElement('img');
@@ -277,7 +278,7 @@ function renderShelf() {
     name.textContent = productName(p);
     name.addEventListener('click', () => { $('#shelf').close(); openProduct(p); });
     const price = document.createElement('span');
-    price.textContent = t.money(currentPrice(p), p.currency);
+    price.textContent = t.money(currentPrice(p, now), p.currency);
     const add = document.createElement('button');
     add.type = 'button';
     add.textContent = '+';
