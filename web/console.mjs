@@ -650,7 +650,7 @@ function onMessage(m) {
 
 function wire() {
   const queue = $('#queue');
-  S.list = createVirtualList({ container: queue, spacer: $('.queue-spacer'), rowHeight: ROW_HEIGHT, createRow, fill: (el, item, i) => fillRow(el, item, i) });
+  S.list = createVirtualList({ container: queue, spacer: $('.queue-spacer'), rowHeight: ROW_HEIGHT, createRow, keyOf: (entry) => entry.id, fill: (el, item, i) => fillRow(el, item, i) });
 
   queue.addEventListener('click', (e) => {
     const row = e.target.closest('.row');

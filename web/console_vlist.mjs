@@ -1,19 +1,23 @@
 // A virtualized list for the console's queue: fixed-height rows, only the rows in view (plus
 // a few above and below) exist in the DOM, recycled as the list scrolls. Every call here
-// costs O(rows in view), whatever the length of the list.
+// costs O(rows in view), whatever the length of the list, except setItems(), which may look
+// up one item to keep the view anchored.
 //
-//   const list = createVirtualList({ container, spacer, rowHeight: 68, fill(el, item, index) {} });
+// A row element stays bound to its item (by keyOf) while it is in view: when a comment
+// arrives above, the rows move down with their items instead of swapping their contents,
+// so a click or tap never lands on a comment that replaced the one under the pointer.
+// When the list is scrolled down, the first item in view keeps its place on screen.
+//
+//   const list = createVirtualList({ container, spacer, rowHeight: 68, keyOf, fill(el, item, index) {} });
 //   list.setItems(array);   // the array is read, not copied: call refresh() after editing it
 //   list.scrollToIndex(i);  list.refresh();  list.rowFor(i)
-export function createVirtualList({ container, spacer, rowHeight, overscan = 4, fill, createRow }) {
+export function createVirtualList({ container, spacer, rowHeight, overscan = 4, fill, createRow, keyOf = (item) => item }) {
   let items = [];
-  const live = new Map(); // index -> element in the DOM
+  const live = new Map(); // key of item -> element in the DOM
   const spare = [];
   let frame = 0;
-
-  function makeRow() {
-    return spare.pop() || createRow();
-  }
+  let anchorKey; // the item at the top of the view at the last render, and its index
+  let anchorAt = -1;
 
   function render() {
     frame = 0;
@@ -23,22 +27,30 @@ export function createVirtualList({ container, spacer, rowHeight, overscan = 4, 
     const height = container.clientHeight || rowHeight * 10;
     const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
     const last = Math.min(n, Math.ceil((top + height) / rowHeight) + overscan);
-    for (const [i, el] of live) {
-      if (i < first || i >= last) {
+    anchorAt = n ? Math.min(n - 1, Math.floor(top / rowHeight)) : -1;
+    anchorKey = anchorAt >= 0 ? keyOf(items[anchorAt]) : undefined;
+    const wanted = new Set();
+    for (let i = first; i < last; i++) wanted.add(keyOf(items[i]));
+    for (const [key, el] of live) {
+      if (!wanted.has(key)) {
         el.remove();
-        live.delete(i);
+        live.delete(key);
         spare.push(el);
       }
     }
     for (let i = first; i < last; i++) {
-      let el = live.get(i);
+      const key = keyOf(items[i]);
+      let el = live.get(key);
       const fresh = !el;
-      if (fresh) el = makeRow();
+      if (fresh) {
+        el = spare.pop() || createRow();
+        el.dataset.key = ''; // a recycled row showed another item: let fill() rebuild it
+      }
       el.style.transform = `translateY(${i * rowHeight}px)`;
       fill(el, items[i], i, fresh);
       if (fresh) {
         container.append(el);
-        live.set(i, el);
+        live.set(key, el);
       }
     }
   }
@@ -49,14 +61,21 @@ export function createVirtualList({ container, spacer, rowHeight, overscan = 4, 
 
   return {
     setItems(array) {
+      // Scroll anchoring: once scrolled down, the item at the top of the view stays there when
+      // rows come or go above it (the array may have been edited in place since the last render).
+      const top = container.scrollTop;
+      if (top > 0 && anchorAt >= 0) {
+        const moved = anchorAt < array.length && keyOf(array[anchorAt]) === anchorKey ? anchorAt : array.findIndex((it) => keyOf(it) === anchorKey);
+        if (moved >= 0 && moved !== anchorAt) container.scrollTop = top + (moved - anchorAt) * rowHeight;
+      }
       items = array;
-      // Rows show other items now: let fill() rebuild them.
+      // The items' contents may have changed too (a decision, a locale): let fill() rebuild the rows.
       for (const el of live.values()) el.dataset.key = '';
       render();
     },
     refresh: render,
     get length() { return items.length; },
-    rowFor(i) { return live.get(i) || null; },
+    rowFor(i) { return i >= 0 && i < items.length ? live.get(keyOf(items[i])) || null : null; },
     /** Scrolls just enough for row i to be fully in view, then renders. */
     scrollToIndex(i) {
       const h = container.clientHeight;

@@ -262,6 +262,45 @@ test('10,000 held comments load, scroll and take keys with only the visible rows
   await context.close();
 });
 
+test('a new comment never swaps the one under the pointer; scrolled down, the view stays put', async () => {
+  const { context, errors, con: [con], view: [viewer] } = await setup();
+  const post = (from, to) => viewer.evaluate(async ([a, b]) => {
+    const { openModerationChannel } = await import('./mod_channel.mjs');
+    const ch = openModerationChannel(() => {});
+    for (let i = a; i < b; i++) {
+      const text = `antrian ${i} cek www.toko.xyz`;
+      ch.post({ type: 'held', comment: { id: `q-${i}`, user: '@u', text, ts: i, lang: 'id' }, verdict: { id: `q-${i}`, action: 'hold', categories: ['link'], spans: [[text.indexOf('www'), text.length, 'link.unknown']], masked: text } });
+      await new Promise((r) => setTimeout(r, 2)); // distinct arrival times, newest first
+    }
+    ch.close();
+  }, [from, to]);
+  const shown = (n) => con.waitForFunction((k) => document.querySelector('#q-count').textContent.startsWith(`${k} shown`), n, { polling: 50 });
+  await post(0, 30);
+  await shown(30);
+  await con.bringToFront();
+  // At the top: the row element showing comment 29 still shows it after comment 30 arrives above.
+  const row = await (await waitForRow(con, 'antrian 29 cek www.toko.xyz')).elementHandle();
+  await post(30, 31);
+  await shown(31);
+  assert.equal(await row.evaluate((el) => el.querySelector('.row-text').textContent), 'antrian 29 cek www.toko.xyz');
+  // Scrolled down: what is at the top of the view stays there while comments arrive above.
+  const atTop = () => con.evaluate(() => {
+    const q = document.querySelector('#queue');
+    const r = q.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + 20)?.closest('.row')?.querySelector('.row-text')?.textContent;
+  });
+  await con.locator('#queue').evaluate((q) => { q.scrollTop = 680; });
+  await con.waitForTimeout(100);
+  const before = await atTop();
+  assert.match(before, /^antrian \d+ /);
+  await post(31, 34);
+  await shown(34);
+  await con.waitForTimeout(100);
+  assert.equal(await atTop(), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two console tabs: the first decision wins and the other tab updates', async () => {
   const { context, errors, con: [a, b], view: [viewer] } = await setup({ consoles: 2 });
   await a.fill('#mod-name', 'mod-a');
