@@ -28,6 +28,30 @@ uint32_t units(std::string_view s) {
   return n;
 }
 
+// Turns the \uXXXX escapes of non-ASCII code points (pairs included) back into UTF-8, so
+// the ASCII form of a verdict can be compared with the UTF-8 form byte for byte.
+std::string unescape_non_ascii(const std::string& j) {
+  std::string out;
+  auto hex4 = [&](size_t i) { return uint32_t(std::stoul(j.substr(i, 4), nullptr, 16)); };
+  for (size_t i = 0; i < j.size(); ++i) {
+    if (j[i] == '\\' && j[i + 1] == 'u') {
+      uint32_t u = hex4(i + 2);
+      if (u >= 0x80 && u != 0x2028 && u != 0x2029) {
+        if (u >= 0xD800 && u < 0xDC00) {
+          u = 0x10000 + ((u - 0xD800) << 10) + (hex4(i + 8) - 0xDC00);
+          i += 6;
+        }
+        utf8::append(out, char32_t(u));
+        i += 5;
+        continue;
+      }
+    }
+    if (j[i] == '\\') out += j[i++];  // an escape: its second char is not a new escape
+    out += j[i];
+  }
+  return out;
+}
+
 void check_invariants(const std::string& text, const Verdict& v) {
   uint32_t len = units(text);
   uint32_t prev = 0;
@@ -45,6 +69,11 @@ void check_invariants(const std::string& text, const Verdict& v) {
   CHECK(utf8::valid(json));
   CHECK(json.front() == '{');
   CHECK(json.back() == '}');
+  // The ASCII form (the wasm batch output): pure ASCII, the same JSON once unescaped.
+  std::string ascii(verdict_json_bound("x", v), '\0');
+  ascii.resize(size_t(write_verdict_json(ascii.data(), "x", v, JsonText::ascii) - ascii.data()));
+  CHECK(utf8::is_ascii(ascii));
+  CHECK(unescape_non_ascii(ascii) == json);
 }
 
 }  // namespace

@@ -41,3 +41,20 @@ test('spans are UTF-16 offsets that slice the original JS string', async () => {
   assert.equal(text.slice(start, end), '4nj1ng');
   assert.equal(v.masked, '😀😀 dasar ******');
 });
+
+test('moderateMany gives the verdicts of moderate, non-ASCII and broken text included', async () => {
+  const mod = await createModerator({ level: 4 });
+  const texts = [
+    'halo kak 👋 dari Medan', 'dasar аnjing', '𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫 maxwin', 'kutip "dua" \\ garis',
+    'rusak \ud800 sendiri', 'Tiếng Việt có dấu', 'pisah\u2028baris', 'ctrl\u0001x', '',
+  ];
+  const many = mod.moderateMany(texts);
+  assert.equal(many.length, texts.length);
+  texts.forEach((text, i) => {
+    // A lone surrogate reaches the core as bytes it replaces with U+FFFD, both ways alike.
+    const one = mod.moderate({ id: String(i), user: 'bench', text });
+    assert.deepEqual(many[i], one, `line ${i}: ${JSON.stringify(text)}`);
+  });
+  assert.equal(many[0].masked, 'halo kak 👋 dari Medan');
+  assert.notEqual(many[2].action, 'allow');
+});

@@ -54,20 +54,35 @@ bool read_file(const char* path, std::string* out) {
   return ok;
 }
 
+// Buffered stdout. Verdicts are written in place (room() then commit()): no zero-filled
+// string growth per line.
 class Output {
  public:
   ~Output() { flush(); }
-  std::string& buf() { return buf_; }
-  void maybe_flush() {
-    if (buf_.size() >= (1u << 16)) flush();
+  char* room(size_t need) {
+    if (len_ + need > cap_) {
+      flush();
+      if (need > cap_) {
+        buf_.reset(new char[need]);
+        cap_ = need;
+      }
+    }
+    return buf_.get() + len_;
+  }
+  void commit(const char* end) { len_ = size_t(end - buf_.get()); }
+  void append(std::string_view s) {
+    char* w = room(s.size());
+    std::memcpy(w, s.data(), s.size());
+    commit(w + s.size());
   }
   void flush() {
-    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
+    if (len_) std::fwrite(buf_.get(), 1, len_, stdout);
+    len_ = 0;
   }
 
  private:
-  std::string buf_;
+  std::unique_ptr<char[]> buf_{new char[1 << 16]};
+  size_t cap_ = 1 << 16, len_ = 0;
 };
 
 int cmd_moderate(int argc, char** argv) {
@@ -171,11 +186,11 @@ int cmd_moderate(int argc, char** argv) {
     size_t b = 0;
     while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
     if (b == line.size()) return;  // blank lines are skipped
-    std::string& o = out.buf();
     auto error = [&](const std::string& m) {
-      o.append("{\"error\":");
+      std::string o = "{\"error\":";
       append_json_string(o, "line " + std::to_string(line_no) + ": " + m);
       o.append("}\n");
+      out.append(o);
     };
     if (!reader.parse(line, &err)) {
       error("invalid JSON: " + err);
@@ -189,10 +204,10 @@ int cmd_moderate(int argc, char** argv) {
       std::string_view user = reader.user.kind == FlatJsonReader::Kind::string ? reader.user.view : std::string_view();
       double ts = reader.ts.kind == FlatJsonReader::Kind::number ? reader.ts.num : -1;
       mod->moderate_into(Comment{id, user, reader.text.view, ts}, verdict);
-      append_verdict_json(o, id, verdict);
-      o.push_back('\n');
+      char* w = write_verdict_json(out.room(verdict_json_bound(id, verdict) + 1), id, verdict);
+      *w++ = '\n';
+      out.commit(w);
     }
-    out.maybe_flush();
   };
   size_t n;
   while ((n = std::fread(chunk.data(), 1, chunk.size(), stdin)) > 0) {

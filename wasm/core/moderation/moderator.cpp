@@ -582,7 +582,8 @@ inline bool json_plain(std::string_view s) {
   return bad == 0;
 }
 
-// Room a JSON string literal of `s` may take (6 bytes per input byte for "\u00XX").
+// Room a JSON string literal of `s` may take: 6 bytes per input byte covers "\u00XX", "\uFFFD"
+// for a bad byte and the \u escapes of 2- to 4-byte sequences (at most 12 for 4 bytes).
 inline size_t json_bound(std::string_view s, bool plain) { return (plain ? s.size() : 6 * s.size()) + 2; }
 
 inline char* put(char* w, const char* s, size_t n) {
@@ -594,7 +595,9 @@ inline char* put(char* w, const char (&lit)[N]) {
   return put(w, lit, N - 1);
 }
 
-char* write_json_string(char* w, std::string_view s, bool plain) {
+// `ascii` writes every non-ASCII code point as \uXXXX (a surrogate pair above U+FFFF), so the
+// output is pure ASCII: a JS TextDecoder then makes a one-byte string without decoding.
+char* write_json_string(char* w, std::string_view s, bool plain, bool ascii = false) {
   static const char* hex = "0123456789abcdef";
   *w++ = '"';
   if (plain) {
@@ -626,7 +629,19 @@ char* write_json_string(char* w, std::string_view s, bool plain) {
       int len;
       bool bad;
       char32_t cp = utf8::decode(p, n, i, &len, &bad);
-      if (bad) w = put(w, "\xEF\xBF\xBD");
+      if (ascii) {
+        if (bad) cp = 0xFFFD;
+        auto u4 = [&](uint32_t u) {
+          w = put(w, "\\u");
+          for (int sh = 12; sh >= 0; sh -= 4) *w++ = hex[(u >> sh) & 15];
+        };
+        if (cp >= 0x10000) {
+          u4(0xD800 + ((cp - 0x10000) >> 10));
+          u4(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+          u4(cp);
+        }
+      } else if (bad) w = put(w, "\xEF\xBF\xBD");
       else if (cp == 0x2028) w = put(w, "\\u2028");
       else if (cp == 0x2029) w = put(w, "\\u2029");
       else w = put(w, s.data() + i, size_t(len));
@@ -658,15 +673,17 @@ void append_json_string(std::string& out, std::string_view s) {
   out.resize(size_t(w - out.data()));
 }
 
-void append_verdict_json(std::string& out, std::string_view id, const Verdict& v) {
-  bool id_plain = json_plain(id), masked_plain = json_plain(v.masked);
-  size_t bound = 64 + json_bound(id, id_plain) + json_bound(v.masked, masked_plain) + kCategoryCount * 16;
+size_t verdict_json_bound(std::string_view id, const Verdict& v) {
+  size_t bound = 64 + json_bound(id, json_plain(id)) + json_bound(v.masked, json_plain(v.masked)) +
+                 kCategoryCount * 16;
   for (const Span& sp : v.spans) bound += 32 + json_bound(sp.rule, false);
-  size_t old = out.size();
-  out.resize(old + bound);
-  char* w = &out[old];
+  return bound;
+}
+
+char* write_verdict_json(char* w, std::string_view id, const Verdict& v, JsonText text) {
+  bool ascii = text == JsonText::ascii;
   w = put(w, "{\"id\":");
-  w = write_json_string(w, id, id_plain);
+  w = write_json_string(w, id, json_plain(id), ascii);
   w = put(w, ",\"action\":\"");
   const char* an = action_name(v.action);
   w = put(w, an, std::strlen(an));
@@ -689,12 +706,19 @@ void append_verdict_json(std::string& out, std::string_view id, const Verdict& v
     *w++ = ',';
     w = write_uint(w, v.spans[i].end);
     *w++ = ',';
-    w = write_json_string(w, v.spans[i].rule, json_plain(v.spans[i].rule));
+    w = write_json_string(w, v.spans[i].rule, json_plain(v.spans[i].rule), ascii);
     *w++ = ']';
   }
   w = put(w, "],\"masked\":");
-  w = write_json_string(w, v.masked, masked_plain);
+  w = write_json_string(w, v.masked, json_plain(v.masked), ascii);
   *w++ = '}';
+  return w;
+}
+
+void append_verdict_json(std::string& out, std::string_view id, const Verdict& v) {
+  size_t old = out.size();
+  out.resize(old + verdict_json_bound(id, v));
+  char* w = write_verdict_json(&out[old], id, v);
   out.resize(size_t(w - out.data()));
 }
 

@@ -101,6 +101,11 @@ class Moderator {
 std::string verdict_to_json(std::string_view id, const Verdict& v);
 // The same, appended to `out`.
 void append_verdict_json(std::string& out, std::string_view id, const Verdict& v);
+// The same, written at `w` (room for verdict_json_bound bytes); returns the end. `ascii`
+// escapes non-ASCII as \uXXXX: the same JSON values in pure ASCII.
+enum class JsonText { utf8, ascii };
+size_t verdict_json_bound(std::string_view id, const Verdict& v);
+char* write_verdict_json(char* w, std::string_view id, const Verdict& v, JsonText text = JsonText::utf8);
 // Appends `s` as a JSON string literal (quotes included); ill-formed UTF-8 becomes U+FFFD.
 void append_json_string(std::string& out, std::string_view s);
 
