@@ -551,16 +551,25 @@ void Engine::rule_links() {
     }
     for (int k = nl - 1; k >= 1 && top < 0; --k) {
       std::string_view tld(v.data() + labels[k].b, labels[k].e - labels[k].b);
+      // Every TLD we know is letters only: prices ("149.000") and versions stop here, before
+      // the lists are searched.
+      bool letters = true;
+      for (char x : tld) letters &= x >= 'a' && x <= 'z';
+      if (!letters) continue;
+      bool strong = in_list(tld, kStrongTlds, sizeof kStrongTlds / sizeof *kStrongTlds);
+      bool wordy = in_list(tld, kWordTlds, sizeof kWordTlds / sizeof *kWordTlds);
+      bool contact_tld = false;  // the last label of some messenger host ("me", "dog", ...)
+      for (std::string_view h : kContactHosts) contact_tld |= ends_with_domain(h, tld);
+      if (!strong && !wordy && !contact_tld) continue;
       std::string host;
       for (int m = 0; m <= k; ++m) {
         if (m) host.push_back('.');
         host.append(v, labels[m].b, labels[m].e - labels[m].b);
       }
       bool contact_host = false;
-      for (std::string_view h : kContactHosts) contact_host |= ends_with_domain(host, h);
-      bool strong = in_list(tld, kStrongTlds, sizeof kStrongTlds / sizeof *kStrongTlds);
-      bool wordy = in_list(tld, kWordTlds, sizeof kWordTlds / sizeof *kWordTlds);
-      if (!strong && !wordy && !contact_host) continue;
+      if (contact_tld) {
+        for (std::string_view h : kContactHosts) contact_host |= ends_with_domain(host, h);
+      }
       int dot = labels[k].dot_before;
       bool letter = false, digit = false;
       for (int m = 0; m < k; ++m) {

@@ -41,8 +41,12 @@ struct AsciiInfo {
   uint8_t cls;     // CharClass of the folded byte
   uint8_t sym;     // default match-view symbol ('l' -> 'i', letters, digits, ' ' for the rest)
   uint8_t strip;   // stripped control character
-  uint8_t upper, lower, digit, dot;
+  uint8_t run_flags;  // kRunLetter / kRunDigit for a run that starts with this byte
+  // 1 in the 16-bit lane of each count the byte adds to: upper, lower, digit, dot. One add
+  // per byte keeps all four counts.
+  uint64_t counts;
 };
+constexpr int kLaneUpper = 0, kLaneLower = 16, kLaneDigit = 32, kLaneDot = 48;
 struct AsciiInfoTable {
   AsciiInfo a[128];
   AsciiInfoTable() {
@@ -53,10 +57,9 @@ struct AsciiInfoTable {
       x.cls = kAscii.cls[f];
       x.sym = x.cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : x.cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
       x.strip = (c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F;
-      x.upper = c >= 'A' && c <= 'Z';
-      x.lower = c >= 'a' && c <= 'z';
-      x.digit = f >= '0' && f <= '9';
-      x.dot = f == '.' || f == '/';
+      x.run_flags = x.cls == kClsLetter ? kRunLetter : x.cls == kClsDigit ? kRunDigit : 0;
+      x.counts = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
+                 uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot;
     }
   }
 };
@@ -308,85 +311,97 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
 // pass over the bytes. The later steps of build_view (single-letter joining, leetspeak) only
 // run when some token could need them; otherwise the default symbols are final and the
 // runs built here are exactly what build_view would build.
+//
+// This loop is most of the work for a typical short comment, so the current token and run
+// are kept in locals and written out once they end, and the four counts share one add.
 void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
+  const size_t n = text.size();
   out.chars.resize(n);
   out.runs.resize(n);
   out.tokens.resize(n / 2 + 1);
   FoldedChar* fc = out.chars.data();
   Run* rp = out.runs.data();
   Token* tp = out.tokens.data();
-  uint32_t k = 0, nr = 0, nt = 0;
-  uint32_t upper = 0, lower = 0, digits = 0, dots = 0, words = 0;
+  uint32_t k = 0, nr = 0, nt = 0, words = 0;
+  uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
   uint32_t same = 0, same_at = 0, max_same = 0, max_same_at = 0;
   uint32_t prev = 0;
-  uint32_t tok_end = UINT32_MAX;  // end of the last token (to extend it)
-  for (size_t i = 0; i < n; ++i) {
-    const AsciiInfo& a = kAsciiInfo.a[p[i]];
-    if (a.strip) continue;
-    upper += a.upper;
-    lower += a.lower;
-    digits += a.digit;
-    dots += a.dot;
-    uint32_t c = a.folded, s = a.sym;
-    FoldedChar& f = fc[k];
-    f.cp = c;
-    f.sym = s;
-    f.o16 = f.b = uint32_t(i);
-    f.o16_end = f.b_end = uint32_t(i + 1);
-    f.cls = a.cls;
-    f.flags = 0;
-    if (a.cls == kClsSpace) {
-      same = 0;
-    } else if (c == prev && same > 0) {
-      ++same;
-    } else {
-      same = 1;
-      same_at = k;
-    }
-    if (same > max_same) {
-      max_same = same;
-      max_same_at = same_at;
-    }
-    prev = c;
-    if (a.cls <= kClsLeetSym) {
-      if (tok_end != k) {
-        Token& t = tp[nt++];
-        t.begin = k;
-        t.letters = t.digits = 0;
+  // The open token (tok_letters < 0: none) and the open run (run_sym 0: none).
+  int32_t tok_letters = -1;
+  uint32_t tok_begin = 0, tok_digits = 0;
+  uint32_t run_sym = 0, run_count = 0, run_first = 0;
+  uint8_t run_flags = 0;
+  // Blocks short enough that no 16-bit count lane can overflow.
+  for (size_t block = 0; block < n; block += 0xFFFF) {
+    const size_t block_end = std::min(n, block + 0xFFFF);
+    uint64_t counts = 0;
+    for (size_t i = block; i < block_end; ++i) {
+      const AsciiInfo& a = kAsciiInfo.a[p[i]];
+      if (a.strip) continue;
+      counts += a.counts;
+      const uint32_t c = a.folded, s = a.sym, cls = a.cls;
+      FoldedChar& f = fc[k];
+      f.cp = c;
+      f.sym = s;
+      f.o16 = f.b = uint32_t(i);
+      f.o16_end = f.b_end = uint32_t(i + 1);
+      f.cls = uint8_t(cls);
+      f.flags = 0;
+      if (cls == kClsSpace) {
+        same = 0;
+      } else if (c == prev && same > 0) {
+        ++same;
+      } else {
+        same = 1;
+        same_at = k;
       }
-      Token& t = tp[nt - 1];
-      t.end = tok_end = k + 1;
-      t.letters = uint16_t(t.letters + (a.cls == kClsLetter));
-      t.digits = uint16_t(t.digits + (a.cls == kClsDigit));
-    }
-    if (nr && rp[nr - 1].sym == s) {
-      ++rp[nr - 1].count;
-      rp[nr - 1].last = k;
-    } else {
-      bool letter = a.cls == kClsLetter;
-      uint8_t flags = letter ? kRunLetter : a.cls == kClsDigit ? kRunDigit : 0;
-      if (nr == 0 || !letter || !(rp[nr - 1].flags & kRunLetter)) {
-        flags |= kRunWordStart;
-        words += letter;
+      if (same > max_same) {
+        max_same = same;
+        max_same_at = same_at;
       }
-      Run& r = rp[nr++];
-      r.sym = s;
-      r.count = 1;
-      r.first = r.last = k;
-      r.flags = flags;
+      prev = c;
+      if (cls <= kClsLeetSym) {
+        if (tok_letters < 0) {
+          tok_begin = k;
+          tok_letters = 0;
+          tok_digits = 0;
+        }
+        tok_letters += cls == kClsLetter;
+        tok_digits += cls == kClsDigit;
+      } else if (tok_letters >= 0) {
+        tp[nt++] = Token{tok_begin, k, uint16_t(tok_letters), uint16_t(tok_digits)};
+        tok_letters = -1;
+      }
+      if (s == run_sym) {
+        ++run_count;
+      } else {
+        uint8_t flags = a.run_flags;
+        if (run_sym) rp[nr++] = Run{run_sym, run_count, run_first, k - 1, run_flags};
+        if ((flags & kRunLetter) && !(run_flags & kRunLetter)) ++words;  // a word starts here
+        if (!(flags & kRunLetter) || !(run_flags & kRunLetter)) flags |= kRunWordStart;
+        run_sym = s;
+        run_count = 1;
+        run_first = k;
+        run_flags = flags;
+      }
+      ++k;
     }
-    ++k;
+    upper += (counts >> kLaneUpper) & 0xFFFF;
+    lower += (counts >> kLaneLower) & 0xFFFF;
+    digits += (counts >> kLaneDigit) & 0xFFFF;
+    dots += (counts >> kLaneDot) & 0xFFFF;
   }
+  if (tok_letters >= 0) tp[nt++] = Token{tok_begin, k, uint16_t(tok_letters), uint16_t(tok_digits)};
+  if (run_sym) rp[nr++] = Run{run_sym, run_count, run_first, k - 1, run_flags};
   out.chars.resize(k);
   out.runs.resize(nr);
   out.tokens.resize(nt);
-  out.upper = upper;
-  out.lower = lower;
+  out.upper = uint32_t(upper);
+  out.lower = uint32_t(lower);
   out.utf16_len = uint32_t(n);
-  out.digits = digits;
-  out.dots = dots;
+  out.digits = uint32_t(digits);
+  out.dots = uint32_t(dots);
   out.max_same = max_same;
   out.max_same_at = max_same_at;
   out.words = words;

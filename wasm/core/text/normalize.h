@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text/pod_vec.h"
+
 namespace etalase {
 
 enum CharClass : uint8_t {
@@ -67,35 +69,14 @@ struct Token {
   uint16_t letters, digits;
 };
 
-// An allocator whose resize() leaves new trivial elements uninitialized (they are written
-// right after): growing the per-comment buffers costs nothing.
-template <typename T>
-struct UninitAllocator : std::allocator<T> {
-  template <typename U>
-  struct rebind {
-    using other = UninitAllocator<U>;
-  };
-  UninitAllocator() = default;
-  template <typename U>
-  UninitAllocator(const UninitAllocator<U>&) {}
-  template <typename U>
-  void construct(U* p) {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <typename U, typename... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-
-using CharVec = std::vector<FoldedChar, UninitAllocator<FoldedChar>>;
-using TokenVec = std::vector<Token, UninitAllocator<Token>>;
-using RunVec = std::vector<Run, UninitAllocator<Run>>;
+using CharVec = PodVec<FoldedChar>;
+using TokenVec = PodVec<Token>;
+using RunVec = PodVec<Run>;
 
 struct NormText {
-  std::vector<FoldedChar, UninitAllocator<FoldedChar>> chars;
-  std::vector<Token, UninitAllocator<Token>> tokens;  // before single-letter joining
-  std::vector<Run, UninitAllocator<Run>> runs;
+  CharVec chars;
+  TokenVec tokens;  // before single-letter joining
+  RunVec runs;
   // Tokens ending in leet-able digits ("b3g0"): triples (begin, end, first trailing char).
   std::vector<uint32_t> alt_tokens;
   size_t bytes = 0;           // bytes of the input that were read (the cap, cut at a boundary)
@@ -140,7 +121,7 @@ class Normalizer {
   void finish_view(NormText& out, bool singles);
   void mark_dictionary_breaks(std::string_view text, NormText& out);
   std::unique_ptr<Icu> icu_;
-  std::vector<Token, UninitAllocator<Token>> merged_;
+  TokenVec merged_;
   std::vector<uint32_t> scratch_index_;
   NormText pattern_;
 };
