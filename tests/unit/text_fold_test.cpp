@@ -212,8 +212,12 @@ TEST_CASE("counters used by the spam rules") {
   CHECK(t.emoji_run == 11);
   CHECK(t.emoji_o16 == 0);
   norm().normalize("mantap!!!!!!!!!!", 100, t);
-  CHECK(t.max_same == 10);
-  CHECK(t.chars[t.max_same_at].cp == '!');
+  uint32_t at = 0;
+  CHECK(t.longest_repeat(&at) == 10);
+  CHECK(t.chars[at].cp == '!');
+  norm().normalize("aa bbb  cccc c", 100, t);
+  CHECK(t.longest_repeat(&at) == 4);  // a space ends a stretch
+  CHECK(at == 8);
 }
 
 TEST_CASE("fold_pattern folds terms like text and trims separators") {

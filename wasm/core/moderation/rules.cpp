@@ -803,9 +803,10 @@ void Engine::rule_spam() {
     push(0, t.utf16_len, r_.caps, uint8_t(Category::spam), 1, kOriginMessage);
   }
   if (t.emoji_run >= 10) push(t.emoji_o16, t.emoji_o16_end, r_.emoji, uint8_t(Category::spam), 2, kOriginMessage);
-  if (t.max_same >= 30) {
-    push(t.chars[t.max_same_at].o16, t.chars[t.max_same_at + t.max_same - 1].o16_end, r_.repeat_char,
-         uint8_t(Category::spam), 2, kOriginMessage);
+  constexpr uint32_t kRepeatMin = 30;  // one character this many times in a row
+  uint32_t at, same;
+  if (t.chars.size() >= kRepeatMin && (same = t.longest_repeat(&at)) >= kRepeatMin) {
+    push(t.chars[at].o16, t.chars[at + same - 1].o16_end, r_.repeat_char, uint8_t(Category::spam), 2, kOriginMessage);
   }
   if (t.words >= 10) {
     // Count words (letter runs, repeats ignored) in a small open-addressing table.

@@ -271,7 +271,6 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   out.tokens.clear();
   out.runs.clear();
   out.upper = out.lower = out.digits = out.dots = out.words = 0;
-  out.max_same = out.max_same_at = 0;
   out.emoji_run = out.emoji_o16 = out.emoji_o16_end = 0;
   out.has_dict = false;
   out.has_alnum_token = false;
@@ -325,8 +324,6 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   Token* tp = out.tokens.data();
   uint32_t k = 0, nr = 0, nt = 0, words = 0;
   uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
-  uint32_t same = 0, same_at = 0, max_same = 0, max_same_at = 0;
-  uint32_t prev = 0;
   // The open token (tok_letters < 0: none) and the open run (run_sym 0: none).
   int32_t tok_letters = -1;
   uint32_t tok_begin = 0, tok_digits = 0;
@@ -348,19 +345,6 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
       f.o16_end = f.b_end = uint32_t(i + 1);
       f.cls = uint8_t(cls);
       f.flags = 0;
-      if (cls == kClsSpace) {
-        same = 0;
-      } else if (c == prev && same > 0) {
-        ++same;
-      } else {
-        same = 1;
-        same_at = k;
-      }
-      if (same > max_same) {
-        max_same = same;
-        max_same_at = same_at;
-      }
-      prev = c;
       if (cls <= kClsLeetSym) {
         if (tok_letters < 0) {
           tok_begin = k;
@@ -402,8 +386,6 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   out.utf16_len = uint32_t(n);
   out.digits = uint32_t(digits);
   out.dots = uint32_t(dots);
-  out.max_same = max_same;
-  out.max_same_at = max_same_at;
   out.words = words;
   bool singles = false, leet = false, alnum = false;
   for (uint32_t t = 0; t < nt; ++t) {
@@ -566,13 +548,35 @@ void Normalizer::mark_dictionary_breaks(std::string_view text, NormText& out) {
   }
 }
 
+uint32_t NormText::longest_repeat(uint32_t* at) const {
+  uint32_t best = 0, best_at = 0, same = 0, same_at = 0;
+  char32_t prev = 0;
+  for (uint32_t i = 0, n = uint32_t(chars.size()); i < n; ++i) {
+    const FoldedChar& f = chars[i];
+    if (f.cls == kClsSpace) {
+      same = 0;
+    } else if (f.cp == prev && same > 0) {
+      ++same;
+    } else {
+      same = 1;
+      same_at = i;
+    }
+    if (same > best) {
+      best = same;
+      best_at = same_at;
+    }
+    prev = f.cp;
+  }
+  *at = best_at;
+  return best;
+}
+
 void Normalizer::build_view(NormText& out) {
   auto& ch = out.chars;
   size_t n = ch.size();
 
   // Stats and tokens.
-  uint32_t digits = 0, dots = 0, same = 0, same_at = 0;
-  char32_t prev = 0;
+  uint32_t digits = 0, dots = 0;
   out.tokens.clear();
   bool singles = false;
   for (size_t i = 0; i < n; ++i) {
@@ -584,19 +588,6 @@ void Normalizer::build_view(NormText& out) {
     else f.sym = ' ';
     if (c >= '0' && c <= '9') ++digits;
     else if (c == '.' || c == '/') ++dots;
-    if (f.cls == kClsSpace) {
-      same = 0;
-    } else if (c == prev && same > 0) {
-      ++same;
-    } else {
-      same = 1;
-      same_at = uint32_t(i);
-    }
-    if (same > out.max_same) {
-      out.max_same = same;
-      out.max_same_at = same_at;
-    }
-    prev = c;
     if (f.cls <= kClsLeetSym) {
       if (out.tokens.empty() || out.tokens.back().end != i) {
         out.tokens.emplace_back();

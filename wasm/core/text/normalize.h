@@ -86,13 +86,15 @@ struct NormText {
   uint32_t digits = 0;        // ASCII digits among the folded chars
   uint32_t dots = 0;          // '.' and '/' among the folded chars (links)
   uint32_t words = 0;         // letter runs that start a word
-  uint32_t max_same = 0;      // longest stretch of one repeated non-space folded char
-  uint32_t max_same_at = 0;   // its first folded char
   uint32_t emoji_run = 0;     // longest stretch of pictographs (spaces, modifiers allowed)
   uint32_t emoji_o16 = 0, emoji_o16_end = 0;
   bool ascii = true;          // the fast path was taken
   bool has_dict = false;      // some folded char belongs to a script without spaces
   bool has_alnum_token = false;  // a token mixes letters and digits
+
+  // The longest stretch of one repeated non-space folded char: its length, and its first
+  // char in `*at`. Computed on demand (only a rule for long comments asks), not while folding.
+  uint32_t longest_repeat(uint32_t* at) const;
 
   uint32_t run_o16(size_t r) const { return chars[runs[r].first].o16; }
   uint32_t run_o16_end(size_t r) const { return chars[runs[r].last].o16_end; }
