@@ -85,7 +85,8 @@ TEST_CASE("link: URLs and bare domains, allowed shops pass") {
   auto m = make();
   for (const char* t : {"x.com", "cek bit.ly/abc", "www.foo.id", "foo.xyz", "https://evil.example.com/a?b=1",
                         "http://1.2.3.4/x", "gacor88.top", "bit dot ly slash abc", "promo(dot)com",
-                        "faketokopedia.com", "tokopedia.com.evil.xyz", "s.id/promo", "katalogmurah.site", "linktr.ee/x"}) {
+                        "faketokopedia.com", "tokopedia.com.evil.xyz", "s.id/promo", "katalogmurah.site", "linktr.ee/x",
+                        "promo[.]xyz", "promo (.) xyz", "toko . com/x", "HTTPS://10.0.0.1/x"}) {
     expect(*m, t, Category::link);
   }
   for (const char* t : {"shopee.co.id/product/1", "https://www.tokopedia.com/toko", "beli di tiktok.com ya",

@@ -448,6 +448,26 @@ void Engine::rule_phone() {
 
 void Engine::rule_links() {
   const auto& ch = nt_.chars;
+  // Most comments with a '.' hold prices ("Rp 149.000") or sentences, not hosts. A host ends
+  // in a TLD of letters, so some dot ('.', "[.]", " . ") has an ASCII letter after it; a
+  // URL with a numeric host has "://". Without either (or a spelled "dot"), nothing below
+  // can match, and the host view is not built.
+  if (!has_feature(kFeatDot)) {
+    bool maybe = false;
+    for (size_t i = 0, n = ch.size(); i < n && !maybe; ++i) {
+      if (ch[i].cp == '.') {
+        size_t j = i + 1;
+        for (int skip = 0; j < n && skip < 4; ++j, ++skip) {
+          char32_t c = ch[j].cp;
+          if (!(c == ' ' || c == ')' || c == ']' || c == '}')) break;
+        }
+        maybe = j < n && ch[j].cp >= 'a' && ch[j].cp <= 'z';
+      } else if (ch[i].cp == ':') {
+        maybe = i + 2 < n && ch[i + 1].cp == '/' && ch[i + 2].cp == '/';
+      }
+    }
+    if (!maybe) return;
+  }
   std::string& v = host_;
   v.clear();
   for (const FoldedChar& c : ch) {
