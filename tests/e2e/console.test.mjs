@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { startBrowser } from './browser.mjs';
 import {
   startConsoleSite, newContext, openViewerTab, openConsoleTab, sendComment, chatTexts, waitForChatText,
-  waitForRow, queueRow, pick, waitForLive, clearLive, selectTab, addTerm,
+  waitForRow, waitForRows, queueRow, pick, waitForLive, clearLive, selectTab, addTerm,
 } from './console_helpers.mjs';
 
 const { parseCsv } = await import('../../web/console_logic.mjs');
@@ -69,6 +69,7 @@ test('approve: the comment appears in every open viewer; deny: it never does', a
   await sendComment(v1, denied);
   await sendComment(v1, approved);
   assert.deepEqual((await chatTexts(v1)).filter((t) => t.startsWith(HELD)), [], 'held comments are not shown before a decision');
+  await waitForRows(con, [denied, approved]);
   await pick(con, denied);
   await con.keyboard.press('d');
   await waitForLive(con, /Denied/);
@@ -403,7 +404,7 @@ test('the audit log CSV: one row per decision, RFC 4180 escaping, formula guard'
   const formula = `=HYPERLINK("x") ${HELD}`;
   await sendComment(viewer, plain);
   await sendComment(viewer, formula);
-  await waitForRow(con, multi);
+  await waitForRows(con, [multi, plain, formula]);
   await pick(con, multi);
   await con.keyboard.press('a');
   await waitForLive(con, /Approved/);
@@ -523,6 +524,7 @@ test('keyboard first: j/k, x and bulk approve; / searches; filters by category a
 test('stats: a chart of held / approved / denied, top rules and queue age', async () => {
   const { context, errors, con: [con], view: [viewer] } = await setup();
   for (const n of ['s1', 's2', 's3']) await sendComment(viewer, heldText(n));
+  await waitForRows(con, ['s1', 's2', 's3'].map(heldText));
   await pick(con, heldText('s1'));
   await con.keyboard.press('a');
   await waitForLive(con, /Approved/);

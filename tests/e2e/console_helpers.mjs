@@ -56,6 +56,15 @@ export async function waitForRow(con, text, timeout = 5000) {
   return queueRow(con, text);
 }
 
+/**
+ * Waits until every one of `texts` has its row. A comment that reaches the queue after a
+ * row was located pushes that row down (newest first), so a test picks a row only once
+ * everything it sent has arrived.
+ */
+export async function waitForRows(con, texts, timeout = 5000) {
+  for (const t of texts) await waitForRow(con, t, timeout);
+}
+
 /** Makes the row with `text` current (click) and leaves the focus on the listbox. */
 export async function pick(con, text) {
   await con.bringToFront();
