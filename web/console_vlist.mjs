@@ -6,7 +6,8 @@
 // A row element stays bound to its item (by keyOf) while it is in view: when a comment
 // arrives above, the rows move down with their items instead of swapping their contents,
 // so a click or tap never lands on a comment that replaced the one under the pointer.
-// When the list is scrolled down, the first item in view keeps its place on screen.
+// When the list is scrolled down, or the pointer is over it, the first item in view keeps its
+// place on screen.
 //
 //   const list = createVirtualList({ container, spacer, rowHeight: 68, keyOf, fill(el, item, index) {} });
 //   list.setItems(array);   // the array is read, not copied: call refresh() after editing it
@@ -59,16 +60,28 @@ export function createVirtualList({ container, spacer, rowHeight, overscan = 4, 
     frame ||= requestAnimationFrame(render);
   }, { passive: true });
 
+  // While the pointer is over the list, rows must not slide away from under it: a
+  // moderator aiming at a comment would otherwise click the one that just arrived above.
+  let pointerInside = false;
+  container.addEventListener('pointerenter', () => { pointerInside = true; });
+  container.addEventListener('pointerleave', () => { pointerInside = false; });
+
   return {
     setItems(array) {
-      // Scroll anchoring: once scrolled down, the item at the top of the view stays there when
-      // rows come or go above it (the array may have been edited in place since the last render).
+      // Scroll anchoring: once scrolled down, or while the pointer is over the list, the item
+      // at the top of the view stays there when rows come or go above it (the array may
+      // have been edited in place since the last render).
       const top = container.scrollTop;
-      if (top > 0 && anchorAt >= 0) {
-        const moved = anchorAt < array.length && keyOf(array[anchorAt]) === anchorKey ? anchorAt : array.findIndex((it) => keyOf(it) === anchorKey);
-        if (moved >= 0 && moved !== anchorAt) container.scrollTop = top + (moved - anchorAt) * rowHeight;
+      let moved = -1;
+      if ((top > 0 || pointerInside) && anchorAt >= 0) {
+        moved = anchorAt < array.length && keyOf(array[anchorAt]) === anchorKey ? anchorAt : array.findIndex((it) => keyOf(it) === anchorKey);
       }
       items = array;
+      if (moved >= 0 && moved !== anchorAt) {
+        // The spacer grows first, or the new scroll position would be clamped to the old height.
+        spacer.style.height = `${items.length * rowHeight}px`;
+        container.scrollTop = top + (moved - anchorAt) * rowHeight;
+      }
       // The items' contents may have changed too (a decision, a locale): let fill() rebuild the rows.
       for (const el of live.values()) el.dataset.key = '';
       render();

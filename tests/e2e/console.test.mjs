@@ -263,7 +263,7 @@ test('10,000 held comments load, scroll and take keys with only the visible rows
   await context.close();
 });
 
-test('a new comment never swaps the one under the pointer; scrolled down, the view stays put', async () => {
+test('a new comment never swaps or moves the one under the pointer; scrolled down, the view stays put', async () => {
   const { context, errors, con: [con], view: [viewer] } = await setup();
   const post = (from, to) => viewer.evaluate(async ([a, b]) => {
     const { openModerationChannel } = await import('./mod_channel.mjs');
@@ -284,6 +284,17 @@ test('a new comment never swaps the one under the pointer; scrolled down, the vi
   await post(30, 31);
   await shown(31);
   assert.equal(await row.evaluate((el) => el.querySelector('.row-text').textContent), 'antrian 29 cek www.toko.xyz');
+  // At the top with the pointer over the queue: the comment under the pointer stays under it.
+  const box = await row.boundingBox();
+  const aim = [box.x + box.width / 2, box.y + box.height / 2];
+  const under = () => con.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.row')?.querySelector('.row-text')?.textContent, aim);
+  await con.mouse.move(...aim);
+  assert.equal(await under(), 'antrian 29 cek www.toko.xyz');
+  await post(31, 33);
+  await shown(33);
+  await con.waitForTimeout(100);
+  assert.equal(await under(), 'antrian 29 cek www.toko.xyz');
+  await con.mouse.move(0, 0);
   // Scrolled down: what is at the top of the view stays there while comments arrive above.
   const atTop = () => con.evaluate(() => {
     const q = document.querySelector('#queue');
@@ -294,8 +305,8 @@ test('a new comment never swaps the one under the pointer; scrolled down, the vi
   await con.waitForTimeout(100);
   const before = await atTop();
   assert.match(before, /^antrian \d+ /);
-  await post(31, 34);
-  await shown(34);
+  await post(33, 36);
+  await shown(36);
   await con.waitForTimeout(100);
   assert.equal(await atTop(), before);
   assert.deepEqual(errors, []);
