@@ -25,7 +25,11 @@ export function pickLocale(tags, fallback = 'id') {
 export async function createTranslator(locale) {
   const core = await loadCore();
   const [own, fallback] = await Promise.all([
-    loadCatalog(locale).catch(() => ({})),
+    // A broken catalog must not blank the page: English stands in, and the console says why.
+    loadCatalog(locale).catch((e) => {
+      console.warn(`i18n/${locale}.json could not be used, English stands in: ${e.message}`);
+      return {};
+    }),
     locale === FALLBACK ? null : loadCatalog(FALLBACK),
   ]);
   const catalog = fallback ? { ...fallback, ...own } : own;

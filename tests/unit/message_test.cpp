@@ -27,3 +27,15 @@ TEST_CASE("a broken pattern is an error with its offset") {
   CHECK(r.error().kind == ErrorKind::invalid_pattern);
   CHECK(r.error().message.find("offset") != std::string::npos);
 }
+
+TEST_CASE("argument names: every name once, nested ones included, sorted") {
+  auto r = message_argument_names("{n, plural, one {# left of {name}} other {# left for {who}}} {name}");
+  REQUIRE(r.ok());
+  CHECK(*r == std::vector<std::string>{"n", "name", "who"});
+  auto plain = message_argument_names("No arguments, '{quoted}' too");
+  REQUIRE(plain.ok());
+  CHECK(plain->empty());
+  auto bad = message_argument_names("Sisa {n, plural, other {#}");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("offset") != std::string::npos);
+}

@@ -6,6 +6,8 @@
 //       in order; a bad line gets {"error":"line N: ..."} and the run goes on.
 //   etalase lint-lexicon FILE...
 //       FILE:LINE: message for each problem; exit 1 if any.
+//   etalase lint-catalog [--reference FILE] FILE...
+//       the same for UI catalogs (see lint_catalog.h); exit 1 on errors, not on warnings.
 //
 // Exit codes: 0 ok, 1 failure (unreadable file, bad lexicon or terms), 2 usage.
 #include <cstdio>
@@ -16,6 +18,8 @@
 #include <vector>
 
 #include "cli/json_reader.h"
+#include "cli/lint_catalog.h"
+#include "cli/read_file.h"
 #include "core/moderation/lexicon.h"
 #include "core/moderation/moderator.h"
 #include "core/text/normalize.h"
@@ -29,6 +33,8 @@ const char kUsage[] =
     "  etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]\n"
     "                   [--allow-domain D ...]   NDJSON comments in, NDJSON verdicts out\n"
     "  etalase lint-lexicon FILE...              check lexicon files\n"
+    "  etalase lint-catalog [--reference F] FILE...  check UI catalogs (i18n/*.json) against\n"
+    "                                            English (default: en.json beside each FILE)\n"
     "\n"
     "  --level N         policy level 0 (off) to 4 (strictest), default 2\n"
     "  --terms FILE      moderator terms, one per line: '+term' permits, '-term' or 'term' blocks\n"
@@ -40,18 +46,6 @@ int usage(const char* problem) {
   if (problem) std::fprintf(stderr, "etalase: %s\n", problem);
   std::fputs(kUsage, stderr);
   return 2;
-}
-
-bool read_file(const char* path, std::string* out) {
-  FILE* f = std::fopen(path, "rb");
-  if (!f) return false;
-  out->clear();
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
 }
 
 // Buffered stdout. Verdicts are written in place (room() then commit()): no zero-filled
@@ -255,6 +249,7 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   if (cmd == "moderate") return cmd_moderate(argc - 2, argv + 2);
   if (cmd == "lint-lexicon") return cmd_lint(argc - 2, argv + 2);
+  if (cmd == "lint-catalog") return cmd_lint_catalog(argc - 2, argv + 2);
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -1,7 +1,9 @@
 #include "core/i18n/message.h"
 
+#include <algorithm>
 #include <memory>
 
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 
 namespace etalase {
@@ -30,6 +32,28 @@ Expected<std::string> format_message(std::string_view pattern, std::string_view 
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;
+}
+
+Expected<std::vector<std::string>> message_argument_names(std::string_view pattern) {
+  UErrorCode code = U_ZERO_ERROR;
+  UParseError parse{};
+  icu::UnicodeString upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), int32_t(pattern.size())));
+  icu::MessagePattern mp(upattern, &parse, code);
+  if (U_FAILURE(code)) {
+    return Error{ErrorKind::invalid_pattern,
+                 "message does not parse at offset " + std::to_string(parse.offset) + " (" + u_errorName(code) + ")"};
+  }
+  std::vector<std::string> names;
+  for (int32_t i = 0; i < mp.countParts(); ++i) {
+    const icu::MessagePattern::Part& part = mp.getPart(i);
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_NAME && part.getType() != UMSGPAT_PART_TYPE_ARG_NUMBER) continue;
+    std::string name;
+    mp.getSubstring(part).toUTF8String(name);
+    names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 }  // namespace etalase

@@ -21,4 +21,10 @@ using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 
 Expected<std::string> format_message(std::string_view pattern, std::string_view locale, const MessageArgs& args);
 
+// The argument names a message uses ("{n, plural, ...} for {name}" -> {"n", "name"}),
+// sorted, each once; or the parse error with its offset. Catalog lints compare a
+// translation's names with the English message's: a name the page never supplies would
+// show up raw in the UI.
+Expected<std::vector<std::string>> message_argument_names(std::string_view pattern);
+
 }  // namespace etalase
