@@ -121,8 +121,10 @@ bool same_file(const std::string& a, const std::string& b) {
 void lint(Catalog& c, const Catalog* ref, Report& report) {
   // English's argument names per key, to compare the translations' with.
   std::map<std::string, std::vector<std::string>> ref_names;
+  std::set<std::string> ref_keys;
   if (ref) {
     for (const auto& [key, message] : ref->messages) {
+      ref_keys.insert(key);
       auto names = message_argument_names(message);
       if (names.ok()) ref_names[key] = *names;
     }
@@ -138,8 +140,7 @@ void lint(Catalog& c, const Catalog* ref, Report& report) {
     if (!ref) continue;
     auto it = ref_names.find(key);
     if (it == ref_names.end()) {
-      bool in_ref = std::any_of(ref->messages.begin(), ref->messages.end(), [&](const auto& m) { return m.first == key; });
-      if (!in_ref) report.warning(c, key_line(c, key), "\"" + key + "\" is not in " + ref->path + " (no page uses it)");
+      if (!ref_keys.count(key)) report.warning(c, key_line(c, key), "\"" + key + "\" is not in " + ref->path + " (no page uses it)");
       continue;
     }
     std::vector<std::string> unknown;
