@@ -11,6 +11,12 @@ import { loadCore } from './core.mjs';
 
 export { CoreError } from './core.mjs';
 
+// A lone surrogate becomes U+FFFD (one UTF-16 unit, so spans keep their places), as the CLI's
+// JSON reader does. Handed over as is, the string-to-UTF-8 conversion of the wasm glue would
+// fuse it with the next character and hide that letter from the core: "a\uD800njing"
+// would read "a?jing" and pass.
+const wellFormed = (s) => (s.isWellFormed() ? s : s.toWellFormed());
+
 /**
  * @param {{level?: number, levels?: Object<string, number>, allowedDomains?: string[]}} [options]
  */
@@ -25,24 +31,24 @@ export async function createModerator(options = {}) {
   return {
     /** @param {{id?: string, user?: string, text: string, ts?: number}} comment */
     moderate({ id = '', user = '', text = '', ts = -1 } = {}) {
-      return JSON.parse(native.moderate(String(id), String(user), String(text), Number.isFinite(ts) ? ts : -1));
+      return JSON.parse(native.moderate(wellFormed(String(id)), wellFormed(String(user)), wellFormed(String(text)), Number.isFinite(ts) ? ts : -1));
     },
     /** Many texts at once (one per line): verdict objects in order. */
     moderateMany(texts) {
-      const out = native.moderateLines(texts.map((t) => String(t).replace(/\n/g, ' ')).join('\n'));
+      const out = native.moderateLines(wellFormed(texts.map((t) => String(t).replace(/\n/g, ' ')).join('\n')));
       return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
     },
     /** Raw NDJSON throughput path for benchmarks: lines in, verdict lines out. */
     moderateLines(ndText) {
-      return native.moderateLines(ndText);
+      return native.moderateLines(wellFormed(String(ndText)));
     },
     /** `*` wildcards at either end; permit = true lets matches through. Throws on a bad pattern. */
     addTerm(pattern, { permit = false, expiresAt = -1 } = {}) {
-      const problem = native.addTerm(String(pattern), !!permit, expiresAt);
+      const problem = native.addTerm(wellFormed(String(pattern)), !!permit, expiresAt);
       if (problem) throw new Error(problem);
     },
     removeTerm(pattern) {
-      return native.removeTerm(String(pattern));
+      return native.removeTerm(wellFormed(String(pattern)));
     },
     /** { level: 0-4, levels: { insult: 3, ... } } */
     setPolicy(policy) {

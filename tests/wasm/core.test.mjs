@@ -51,7 +51,7 @@ test('moderateMany gives the verdicts of moderate, non-ASCII and broken text inc
   const many = mod.moderateMany(texts);
   assert.equal(many.length, texts.length);
   texts.forEach((text, i) => {
-    // A lone surrogate reaches the core as bytes it replaces with U+FFFD, both ways alike.
+    // A lone surrogate reaches the core as U+FFFD, both ways alike.
     const one = mod.moderate({ id: String(i), user: 'bench', text });
     assert.deepEqual(many[i], one, `line ${i}: ${JSON.stringify(text)}`);
   });

@@ -48,3 +48,19 @@ for (const level of [2, 4]) {
     assert.equal(mismatches, 0, `${mismatches} of ${wasm.length} lines differ`);
   });
 }
+
+test('lone surrogates: wasm and the CLI read them alike and hide no letter', async () => {
+  // JSON.stringify writes a lone surrogate as a \u escape, which the CLI reads as U+FFFD.
+  const texts = ['a\ud800njing', 'a\udc00njing', 'dasar anjing\ud83d', '\udfff4nj1ng lu', 'wa 0812\ud800 3456 7890'];
+  const lines = texts.map((text, i) => ({ id: `s${i}`, user: `u${i}`, text }));
+  const r = spawnSync(cli, ['moderate', '--level', '2'], { input: lines.map((c) => JSON.stringify(c)).join('\n') + '\n' });
+  assert.equal(r.status, 0, String(r.stderr));
+  const native = String(r.stdout).trimEnd().split('\n');
+  const mod = await createModerator({ level: 2 });
+  lines.forEach((c, i) => {
+    const v = mod.moderate(c);
+    assert.equal(JSON.stringify(v), native[i], JSON.stringify(c.text));
+    assert.notEqual(v.action, 'allow', `${JSON.stringify(c.text)} hid the abuse`);
+    assert.deepEqual(mod.moderateMany([c.text])[0].spans, v.spans);
+  });
+});

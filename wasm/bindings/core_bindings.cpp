@@ -116,9 +116,9 @@ class JsModerator {
   //
   // The text crosses into wasm through TextEncoder.encodeInto and the verdicts come back
   // through one TextDecoder.decode over wasm memory: embind's std::string conversion walks
-  // every byte in JS (twice each way) and cost as much as moderating. A string with a lone
-  // surrogate takes embind's conversion as before (TextEncoder would write U+FFFD for it,
-  // embind writes the surrogate's own three bytes), so the bytes the core sees never change.
+  // every byte in JS (twice each way) and cost as much as moderating. moderation.mjs hands
+  // over well-formed strings only (lone surrogates already U+FFFD); any other string takes
+  // embind's conversion.
   val moderate_lines(val texts) {
     std::string_view in;
     std::string fallback;
