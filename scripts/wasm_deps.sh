@@ -9,6 +9,7 @@ export NODE_PATH=/usr/share/nodejs   # optimised emcc links need acorn from here
 
 ICU_VER=72.1; SDL_VER=2.26.5; EM_VER=$(dpkg-query -W -f='${Version}' emscripten | cut -d- -f1)
 # The data keep-list is part of the key: changing it rebuilds only the data file.
+# CMakeLists.txt finds the data by the same key.
 data_key=$(sha1sum "$here/scripts/icu_data_keep.txt" | cut -c1-8)
 cache=${ETALASE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/etalase}
 prefix="$cache/wasm-deps-icu$ICU_VER-sdl$SDL_VER-em$EM_VER"
