@@ -3,7 +3,7 @@
 // DOM through textContent, never as markup.
 import { createModerator } from './moderation.mjs';
 import { createOverlay } from './overlay.mjs';
-import { createTranslator, pickLocale, LOCALES } from './i18n.mjs';
+import { createTranslator, startupErrorText, pickLocale, LOCALES } from './i18n.mjs';
 import { parseShow, stateAt, commentsBetween, likesBetween, commentIndexAfter, pickText } from './show.mjs';
 import { createCart } from './cart.mjs';
 import { createChatList } from './chat_list.mjs';
@@ -391,7 +391,9 @@ async function main() {
   try {
     app.t = await createTranslator(chooseLocale());
   } catch (e) {
-    showError(String(e?.message ?? e)); // no catalog and no core: nothing to localize with
+    // No core, so no ICU: the catalog's text with the detail put in as is.
+    console.error(e);
+    showError(await startupErrorText(chooseLocale(), 'app.error.core', String(e?.message ?? e)));
     return;
   }
   applyStrings();

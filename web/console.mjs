@@ -2,7 +2,7 @@
 // stats and the audit log. Talks to viewer tabs over web/mod_channel.mjs and keeps what
 // matters in IndexedDB (web/mod_store.mjs). Comment text reaches the DOM only through
 // textContent and <mark> elements built here, never as markup.
-import { createTranslator, pickLocale, LOCALES } from './i18n.mjs';
+import { createTranslator, startupErrorText, pickLocale, LOCALES } from './i18n.mjs';
 import { openModerationChannel } from './mod_channel.mjs';
 import { openModStore } from './mod_store.mjs';
 import { createVirtualList } from './console_vlist.mjs';
@@ -869,7 +869,7 @@ async function main() {
     document.body.dataset.ready = 'true';
   } catch (e) {
     const detail = e?.message ?? String(e);
-    $('#status').textContent = S.t ? tr('console.error.load', { detail }) : detail;
+    $('#status').textContent = S.t ? tr('console.error.load', { detail }) : await startupErrorText(locale, 'console.error.load', detail);
     $('#status').setAttribute('role', 'alert');
     document.body.dataset.ready = 'error';
     console.error(e);

@@ -51,7 +51,7 @@ async function init() {
     throw new CoreError('core.wasm', `the WebAssembly core could not start (${e.message || e})`);
   }
   const problem = core.installIcuData(await dataPromise);
-  if (problem) throw new CoreError('core.data', problem);
+  if (problem) throw new CoreError('core.data', `icudt72l.dat: ${problem}`);
   return core;
 }
 

@@ -22,6 +22,23 @@ export function pickLocale(tags, fallback = 'id') {
   return fallback;
 }
 
+/**
+ * The text of a start-up failure in the user's language when the core itself could not start
+ * (no ICU to format with): the catalog's message with `{detail}` put in as plain text.
+ * Never throws; English, then the bare detail, stand in.
+ */
+export async function startupErrorText(locale, key, detail) {
+  for (const l of [locale, FALLBACK]) {
+    try {
+      const pattern = (await loadCatalog(l))[key];
+      if (typeof pattern === 'string' && pattern.includes('{detail}')) return pattern.replace('{detail}', detail);
+    } catch {
+      // the next locale, or the bare detail
+    }
+  }
+  return detail;
+}
+
 export async function createTranslator(locale) {
   const core = await loadCore();
   const [own, fallback] = await Promise.all([

@@ -66,8 +66,10 @@ export async function openViewer(browser, url, { locale = 'id-ID', context = nul
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  for (const [path, body] of Object.entries(routes)) {
-    await page.route(`**/${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  // A route's answer: a JSON body, or { status, contentType, body } for anything else.
+  for (const [path, answer] of Object.entries(routes)) {
+    const reply = typeof answer === 'string' ? { status: 200, contentType: 'application/json', body: answer } : answer;
+    await page.route(`**/${path}`, (route) => route.fulfill(reply));
   }
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });

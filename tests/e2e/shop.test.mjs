@@ -174,6 +174,21 @@ test('a broken show file is reported in the shopper\'s language, naming the fiel
   await context.close();
 });
 
+test('a missing or broken ICU data file is reported in the shopper\'s language, naming the file', async () => {
+  const cases = [
+    [{ status: 404, body: 'gone' }, /icudt72l\.dat could not be fetched \(HTTP 404\)/],
+    [{ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(4096, 7) }, /icudt72l\.dat: ICU data .*U_INVALID_FORMAT_ERROR/],
+  ];
+  for (const [reply, detail] of cases) {
+    const { page, context } = await open('?lang=id', { routes: { 'icudt72l.dat': reply } });
+    assert.equal(await page.evaluate(() => document.body.dataset.ready), 'error');
+    const status = await page.locator('#status').textContent();
+    assert.match(status, /^Siaran tidak dapat dimuat: /);
+    assert.match(status, detail);
+    await context.close();
+  }
+});
+
 test('keyboard: the pinned card is a button that opens the sheet, and focus is visible', async () => {
   const { page, context } = await open('?lang=id');
   await seek(page, 1);
