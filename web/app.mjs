@@ -20,8 +20,22 @@ const RESYNC_COMMENTS = 60;   // recorded comments shown after a seek
 const app = {
   t: null, overlay: null, moderator: null, show: null, cart: null, chat: null, link: null,
   showUrl: null, lastT: -1, clockStart: 0, overlayKey: '', pinKey: '', cardText: null, verdicts: new Map(),
-  seq: 0, sheetProduct: null, wasMoving: false,
+  seq: 0, sheetProduct: null, wasMoving: false, me: shopperHandle(),
 };
+
+// Each browser is one shopper under a handle made once and kept: a moderator's ban or
+// timeout then reaches this shopper, not every viewer (tabs of one browser share it).
+function shopperHandle() {
+  const key = 'etalase.shopper';
+  let handle = '';
+  try { handle = localStorage.getItem(key) ?? ''; } catch { /* storage off: a handle for this page */ }
+  if (!/^viewer-[a-z0-9]{6}$/.test(handle)) {
+    const n = crypto.getRandomValues(new Uint32Array(2));
+    handle = `viewer-${(n[0].toString(36) + n[1].toString(36)).padStart(6, '0').slice(-6)}`;
+    try { localStorage.setItem(key, handle); } catch { /* ignore */ }
+  }
+  return handle;
+}
 
 // ?stats=1 keeps overlay draw times for the benchmark (bounded); the first overlay frame is
 // always marked in the performance timeline as 'etalase:first-overlay'.
@@ -183,18 +197,18 @@ function onSubmit(event) {
   const status = $('#composer-status');
   if (!text) return;
   const { t } = app;
-  if (app.link?.isMuted('me', Date.now())) {
+  if (app.link?.isMuted(app.me, Date.now())) {
     status.textContent = t.format('chat.refused', { reason: 'muted' });
     return;
   }
   const id = `me-${Date.now()}-${++app.seq}`;
-  const verdict = app.moderator.moderate({ id, user: 'me', text, ts: performance.now() / 1000 });
+  const verdict = app.moderator.moderate({ id, user: app.me, text, ts: performance.now() / 1000 });
   if (verdict.action === 'allow' || verdict.action === 'mask') {
     app.chat.add({ id, user: t.format('chat.you'), text: verdict.action === 'mask' ? verdict.masked : text, kind: 'own' });
     status.textContent = verdict.action === 'mask' ? t.format('chat.masked') : '';
     input.value = '';
   } else if (verdict.action === 'hold') {
-    app.link?.held({ id, user: 'me', text, ts: showTime() }, verdict);
+    app.link?.held({ id, user: app.me, text, ts: showTime() }, verdict);
     status.textContent = t.format('chat.held');
     input.value = '';
   } else {
@@ -417,7 +431,7 @@ async function main() {
     renderShelf();
     app.link = connectViewer({
       moderator,
-      onApprove: (c) => app.chat.add({ id: c.id, user: c.user === 'me' ? app.t.format('chat.you') : c.user, text: c.text }),
+      onApprove: (c) => app.chat.add({ id: c.id, user: c.user === app.me ? app.t.format('chat.you') : c.user, text: c.text }),
       // Recorded comments are moderated once and cached; new settings judge them afresh.
       onSettingsApplied: () => app.verdicts.clear(),
     });

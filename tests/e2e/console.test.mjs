@@ -90,8 +90,12 @@ test('ban: the user\'s next comment is dropped, also in a viewer opened later', 
   const text = heldText('ban');
   await sendComment(viewer, text);
   await pick(con, text);
+  // The shopper is banned by the handle their browser keeps, not as a shared "me".
+  const handle = await viewer.evaluate(() => localStorage.getItem('etalase.shopper'));
+  assert.match(handle, /^viewer-[a-z0-9]{6}$/);
+  assert.equal(await con.locator('#d-user').textContent(), handle);
   await con.keyboard.press('b');
-  await waitForLive(con, /Banned me/);
+  await waitForLive(con, new RegExp(`Banned ${handle}`));
   await viewer.waitForTimeout(200);
   const status = await sendComment(viewer, 'Kak, ukuran L masih ada?');
   assert.match(status, /restricted/);
@@ -118,7 +122,7 @@ test('timeout: t with a chosen length mutes the user until then', async () => {
   await con.fill('#act-custom', '90s');
   await con.click('#queue');
   await con.keyboard.press('t');
-  await waitForLive(con, /Timed out me/);
+  await waitForLive(con, /Timed out viewer-[a-z0-9]{6}/);
   await viewer.waitForTimeout(200);
   assert.match(await sendComment(viewer, 'boleh tanya?'), /restricted/);
   assert.deepEqual(errors, []);
