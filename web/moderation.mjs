@@ -18,7 +18,11 @@ export { CoreError } from './core.mjs';
 const wellFormed = (s) => (s.isWellFormed() ? s : s.toWellFormed());
 
 /**
- * @param {{level?: number, levels?: Object<string, number>, allowedDomains?: string[]}} [options]
+ * Flood limits (optional): { maxMessages: 11, windowSeconds: 30, maxRepeats: 3,
+ * maxSameTextUsers: 5 }, YouTube's 11 comments per 30 s by default; a value out of range
+ * makes createModerator throw, naming it.
+ * @param {{level?: number, levels?: Object<string, number>, allowedDomains?: string[],
+ *          flood?: {maxMessages?: number, windowSeconds?: number, maxRepeats?: number, maxSameTextUsers?: number}}} [options]
  */
 export async function createModerator(options = {}) {
   const core = await loadCore();

@@ -102,6 +102,17 @@ check_eq "bad lexicon exit" 1 $rc
 check_eq "bad lexicon message" "etalase: id.tsv line 2: unknown category 'insul'" "$msg"
 "$bin" moderate --lexicon "$tmp/missing.tsv" < /dev/null > /dev/null 2>&1; check_eq "missing lexicon" 1 $?
 
+# Flood limits from the command line: --rate 3/10 flags a user's fourth comment in 10 s.
+for i in 1 2 3 4; do printf '{"id":"r%d","user":"budi","text":"pesan %d","ts":%d}\n' "$i" "$i" "$i"; done > "$tmp/rate"
+check_eq "rate 3/10" "allow allow allow block" \
+  "$("$bin" moderate --rate 3/10 < "$tmp/rate" | sed -E 's/.*"action":"([a-z]+)".*/\1/' | tr '\n' ' ' | sed 's/ $//')"
+check_eq "default rate" "allow allow allow allow" \
+  "$("$bin" moderate < "$tmp/rate" | sed -E 's/.*"action":"([a-z]+)".*/\1/' | tr '\n' ' ' | sed 's/ $//')"
+"$bin" moderate --rate 11 < /dev/null > /dev/null 2>&1; check_eq "rate without window" 2 $?
+msg=$("$bin" moderate --rate 0/30 < /dev/null 2>&1); rc=$?
+check_eq "rate 0 exit" 1 $rc
+check_eq "rate 0 message" "etalase: flood: messages per window must be 1 to 1000 (got 0)" "$msg"
+
 if [ $fail -ne 0 ]; then
   echo "--- stderr of the main run:"; cat "$tmp/err"
   exit 1

@@ -1,6 +1,7 @@
 // Flood: rate, repeats, one text from many users; bounded state.
 #include "doctest.h"
 
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -99,4 +100,41 @@ TEST_CASE("LruIndex keeps keys findable through evictions") {
     }
   }
   CHECK(idx.size() == 8);
+}
+
+TEST_CASE("a configured rate: 3 comments per 10 s") {
+  FloodOptions f;
+  f.max_messages = 3;
+  f.window_seconds = 10;
+  auto m = make(f);
+  for (int i = 0; i < 3; ++i) CHECK_FALSE(flooded(m->moderate(Comment{"c", "budi", "pesan " + std::to_string(i), 50.0 + i})));
+  CHECK(flooded(m->moderate(Comment{"c", "budi", "pesan keempat", 53})));
+  // Ten seconds after the first three, the user may speak again.
+  CHECK_FALSE(flooded(m->moderate(Comment{"c", "budi", "pesan kelima", 63.5})));
+}
+
+TEST_CASE("flood options out of range are refused, naming the option and the value") {
+  auto refused = [](FloodOptions f) {
+    ModeratorOptions o;
+    o.lexicons = {"@lang\tid\n"};
+    o.flood = f;
+    auto m = Moderator::create(o);
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.error().kind == ErrorKind::invalid_input);
+    return m.error().message;
+  };
+  FloodOptions f;
+  f.max_messages = 0;
+  CHECK(refused(f) == "flood: messages per window must be 1 to 1000 (got 0)");
+  f = {};
+  f.max_repeats = 5000;
+  CHECK(refused(f) == "flood: repeats of one text must be 1 to 1000 (got 5000)");
+  f = {};
+  f.max_same_text_users = 1;
+  CHECK(refused(f) == "flood: users sending the same text must be 2 to 1000 (got 1)");
+  f = {};
+  f.window_seconds = 0;
+  CHECK(refused(f) == "flood: the window must be more than 0 and at most 86400 seconds (got 0)");
+  f.window_seconds = std::nan("");
+  CHECK(refused(f).find("the window must be") != std::string::npos);
 }

@@ -58,3 +58,14 @@ test('moderateMany gives the verdicts of moderate, non-ASCII and broken text inc
   assert.equal(many[0].masked, 'halo kak 👋 dari Medan');
   assert.notEqual(many[2].action, 'allow');
 });
+
+test('flood limits are options of createModerator; a bad one is refused by name', async () => {
+  const mod = await createModerator({ flood: { maxMessages: 3, windowSeconds: 10 } });
+  const actions = [1, 2, 3, 4].map((i) => mod.moderate({ id: `r${i}`, user: 'budi', text: `pesan ${i}`, ts: i }).action);
+  assert.deepEqual(actions, ['allow', 'allow', 'allow', 'block']);
+  const defaults = await createModerator();
+  assert.equal([1, 2, 3, 4].map((i) => defaults.moderate({ id: `d${i}`, user: 'budi', text: `pesan ${i}`, ts: i }).action).at(-1), 'allow');
+  await assert.rejects(createModerator({ flood: { maxMessages: 0 } }), /flood: messages per window must be 1 to 1000 \(got 0\)/);
+  await assert.rejects(createModerator({ flood: { windowSeconds: -5 } }), /the window must be more than 0/);
+  await assert.rejects(createModerator({ flood: { maxRepeats: 1e12 } }), /repeats of one text must be 1 to 1000 \(got 2147483647\)/);
+});

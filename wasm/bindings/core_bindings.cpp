@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -97,6 +99,21 @@ class JsModerator {
       opt.allowed_domains.clear();
       unsigned n = domains["length"].as<unsigned>();
       for (unsigned i = 0; i < n; ++i) opt.allowed_domains.push_back(domains[i].as<std::string>());
+    }
+    val flood = options.isUndefined() || options.isNull() ? val::undefined() : options["flood"];
+    if (!flood.isUndefined() && !flood.isNull()) {
+      // Numbers only; Moderator::create says which value is out of range (a count beyond
+      // int is clamped first: the cast alone would be undefined).
+      auto count = [&](const char* name, int& field) {
+        val v = flood[name];
+        if (!v.isNumber()) return;
+        double d = v.as<double>();
+        field = std::isnan(d) ? 0 : d <= INT_MIN ? INT_MIN : d >= INT_MAX ? INT_MAX : int(d);
+      };
+      count("maxMessages", opt.flood.max_messages);
+      count("maxRepeats", opt.flood.max_repeats);
+      count("maxSameTextUsers", opt.flood.max_same_text_users);
+      if (flood["windowSeconds"].isNumber()) opt.flood.window_seconds = flood["windowSeconds"].as<double>();
     }
     auto m = Moderator::create(opt);
     if (m) m_ = std::move(*m);

@@ -1,7 +1,7 @@
 // etalase: the native command line face of the core.
 //
 //   etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]
-//                    [--allow-domain D ...]
+//                    [--allow-domain D ...] [--rate N/S] [--repeats N]
 //       NDJSON in ({"id","user","text","ts"} per line), one verdict line out per input line,
 //       in order; a bad line gets {"error":"line N: ..."} and the run goes on.
 //   etalase lint-lexicon FILE...
@@ -10,6 +10,7 @@
 //       the same for UI catalogs (see lint_catalog.h); exit 1 on errors, not on warnings.
 //
 // Exit codes: 0 ok, 1 failure (unreadable file, bad lexicon or terms), 2 usage.
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,7 +32,8 @@ using namespace etalase;
 const char kUsage[] =
     "usage:\n"
     "  etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]\n"
-    "                   [--allow-domain D ...]   NDJSON comments in, NDJSON verdicts out\n"
+    "                   [--allow-domain D ...] [--rate N/S] [--repeats N]\n"
+    "                                            NDJSON comments in, NDJSON verdicts out\n"
     "  etalase lint-lexicon FILE...              check lexicon files\n"
     "  etalase lint-catalog [--reference F] FILE...  check UI catalogs (i18n/*.json) against\n"
     "                                            English (default: en.json beside each FILE)\n"
@@ -40,7 +42,9 @@ const char kUsage[] =
     "  --terms FILE      moderator terms, one per line: '+term' permits, '-term' or 'term' blocks\n"
     "  --lexicon FILE    an extra lexicon file (same format as assets/lexicons)\n"
     "  --no-builtin      leave out the built-in lexicons\n"
-    "  --allow-domain D  links to D (and its subdomains) pass, besides the defaults\n";
+    "  --allow-domain D  links to D (and its subdomains) pass, besides the defaults\n"
+    "  --rate N/S        flood: at most N comments per user in S seconds (default 11/30)\n"
+    "  --repeats N       flood: the same text at most N times per user in the window (default 3)\n";
 
 int usage(const char* problem) {
   if (problem) std::fprintf(stderr, "etalase: %s\n", problem);
@@ -111,6 +115,23 @@ int cmd_moderate(int argc, char** argv) {
       if (!v) return usage(nullptr);
       opt.allowed_domains.push_back(v);
       while (i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) opt.allowed_domains.push_back(argv[++i]);
+    } else if (a == "--rate") {
+      // N/S: at most N messages per user in S seconds (YouTube's 11/30 is the default).
+      const char* v = value("--rate");
+      if (!v) return usage(nullptr);
+      char* end = nullptr;
+      long n = std::strtol(v, &end, 10);
+      double secs = *end == '/' ? std::strtod(end + 1, &end) : -1;
+      if (end == v || *end != '\0' || secs < 0 || n < INT32_MIN || n > INT32_MAX) return usage("--rate takes N/SECONDS, e.g. 11/30");
+      opt.flood.max_messages = int(n);
+      opt.flood.window_seconds = secs;
+    } else if (a == "--repeats") {
+      const char* v = value("--repeats");
+      if (!v) return usage(nullptr);
+      char* end = nullptr;
+      long n = std::strtol(v, &end, 10);
+      if (end == v || *end != '\0' || n < INT32_MIN || n > INT32_MAX) return usage("--repeats takes a number");
+      opt.flood.max_repeats = int(n);
     } else if (a == "--no-builtin") {
       builtin = false;
     } else {

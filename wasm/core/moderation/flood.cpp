@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace etalase {
 
@@ -110,6 +112,24 @@ uint32_t LruIndex::touch(uint64_t key, bool* fresh) {
   table_[i] = s + 1;
   *fresh = true;
   return s;
+}
+
+Status check_flood_options(const FloodOptions& o) {
+  auto count = [](const char* what, int v, int lo) -> Status {
+    if (v >= lo && v <= 1000) return {};
+    return Error{ErrorKind::invalid_input, std::string("flood: ") + what + " must be " + std::to_string(lo) +
+                                               " to 1000 (got " + std::to_string(v) + ")"};
+  };
+  if (Status s = count("messages per window", o.max_messages, 1); !s.ok()) return s;
+  if (Status s = count("repeats of one text", o.max_repeats, 1); !s.ok()) return s;
+  if (Status s = count("users sending the same text", o.max_same_text_users, 2); !s.ok()) return s;
+  // Written so that NaN fails too.
+  if (!(o.window_seconds > 0 && o.window_seconds <= 86400)) {
+    char got[32];
+    std::snprintf(got, sizeof got, "%g", o.window_seconds);
+    return Error{ErrorKind::invalid_input, std::string("flood: the window must be more than 0 and at most 86400 seconds (got ") + got + ")"};
+  }
+  return {};
 }
 
 FloodTracker::FloodTracker(const FloodOptions& o)

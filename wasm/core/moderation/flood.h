@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/moderation/moderator.h"
+#include "core/moderation/result.h"
 
 namespace etalase {
 
@@ -59,5 +60,9 @@ class FloodTracker {
 };
 
 uint64_t hash_bytes(const void* data, size_t n, uint64_t seed = 0);
+
+// Options a moderator can be made with: counts of 1 to 1000 (2 or more users for the same
+// text), a window of more than 0 and at most a day. The error names the option and the value.
+Status check_flood_options(const FloodOptions& o);
 
 }  // namespace etalase

@@ -67,6 +67,7 @@ Expected<std::unique_ptr<Moderator>> Moderator::create(const ModeratorOptions& o
 }
 
 Expected<std::unique_ptr<Moderator>> Engine::make(const ModeratorOptions& o) {
+  if (Status s = check_flood_options(o.flood); !s.ok()) return s.error();
   std::unique_ptr<Engine> e(new Engine(o));
   Status s = e->load(o);
   if (!s.ok()) return s.error();
