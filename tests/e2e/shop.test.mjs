@@ -131,13 +131,20 @@ test('seeking re-syncs the pinned card, the flash sale and the chat', async () =
   await context.close();
 });
 
-test('a WebSocket feed delivers moderated comments', async () => {
-  const { page, context } = await open(`?lang=id&feed=${encodeURIComponent(server.feedUrl)}`);
-  await page.waitForFunction(() => true);
+// Opens the viewer on the test's WebSocket feed; returns the page and its socket.
+async function openWithFeed() {
+  const known = feedSockets.length;
+  const opened = await open(`?lang=id&feed=${encodeURIComponent(server.feedUrl)}`);
   const deadline = Date.now() + 5000;
-  while (!feedSockets.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  assert.ok(feedSockets.length, 'the page connected to the feed');
-  const socket = feedSockets.at(-1);
+  while (feedSockets.length === known && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(feedSockets.length > known, 'the page connected to the feed');
+  return { ...opened, socket: feedSockets.at(-1) };
+}
+
+const waitForChat = (page, text) => page.waitForFunction((t) => [...document.querySelectorAll('#chat-log li .text')].some((e) => e.textContent === t), text);
+
+test('a WebSocket feed delivers moderated comments', async () => {
+  const { page, context, socket } = await openWithFeed();
   socket.send(JSON.stringify({ id: 'f1', user: 'feeder', text: 'halo dari feed' }));
   socket.send(JSON.stringify([{ id: 'f2', user: 'feeder', text: 'host 4nj1ng' }, { id: 'f3', user: 'feeder', text: 'barangnya bagus' }]));
   socket.send('{not json');
@@ -145,6 +152,45 @@ test('a WebSocket feed delivers moderated comments', async () => {
   const texts = await page.locator('#chat-log li .text').allTextContents();
   assert.ok(texts.includes('halo dari feed'));
   assert.ok(!texts.some((t) => t.includes('4nj1ng')));
+  await context.close();
+});
+
+test('at 1,000 comments a second the chat keeps a bounded DOM; scrolled up, new ones wait behind a pill', async () => {
+  const { page, context, errors, socket } = await openWithFeed();
+  await seek(page, 0.5); // paused: only the feed speaks
+  const batch = (from, n) => Array.from({ length: n }, (_, k) => ({ id: `b${from + k}`, user: `penonton${(from + k) % 300}`, text: `komentar nomor ${from + k}` }));
+  for (let i = 0; i < 1000; i += 50) {
+    socket.send(JSON.stringify(batch(i, 50)));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await waitForChat(page, 'komentar nomor 999');
+  const rows = await page.locator('#chat-log li').count();
+  assert.ok(rows > 0 && rows <= 80, `${rows} rows in the DOM`);
+  assert.equal(await page.locator('#new-messages').isHidden(), true);
+  // Scrolled up to read, the shopper is not pulled down: new comments wait behind the pill.
+  await page.locator('#chat-log').evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForTimeout(150);
+  socket.send(JSON.stringify(batch(1000, 30)));
+  await page.waitForFunction(() => /^30 /.test(document.querySelector('#new-messages').textContent) && !document.querySelector('#new-messages').hidden);
+  assert.equal(plain(await page.locator('#new-messages').textContent()), '30 pesan baru ↓');
+  assert.equal(await page.locator('#chat-log li .text', { hasText: 'komentar nomor 1029' }).count(), 0);
+  await page.click('#new-messages');
+  await waitForChat(page, 'komentar nomor 1029');
+  assert.equal(await page.locator('#new-messages').isHidden(), true);
+  assert.ok(await page.locator('#chat-log li').count() <= 80);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the composer tells a shopper who sends too fast to wait, and keeps the text', async () => {
+  const { page, context, errors } = await open('?lang=id');
+  for (let i = 0; i < 3; i++) await send(page, 'ready kak?');
+  assert.equal(await page.locator('#chat-log li.own .text', { hasText: 'ready kak?' }).count(), 3);
+  await send(page, 'ready kak?');
+  assert.equal(await page.locator('#composer-status').textContent(), 'Kamu mengirim terlalu cepat. Tunggu sebentar');
+  assert.equal(await page.inputValue('input[name="comment"]'), 'ready kak?', 'the refused text stays in the box');
+  assert.equal(await page.locator('#chat-log li.own .text', { hasText: 'ready kak?' }).count(), 3);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
