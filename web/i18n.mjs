@@ -50,6 +50,7 @@ export async function createTranslator(locale) {
     locale === FALLBACK ? null : loadCatalog(FALLBACK),
   ]);
   const catalog = fallback ? { ...fallback, ...own } : own;
+  const reported = new Set();
   // ICU number formatting expects a non-breaking space between symbol and digits; keep it:
   // it stops "Rp" and "149.000" from wrapping onto two lines.
   return {
@@ -57,7 +58,15 @@ export async function createTranslator(locale) {
     has: (key) => key in catalog,
     format(key, args = {}) {
       const pattern = catalog[key];
-      if (pattern === undefined) return key.split('.').pop();
+      if (pattern === undefined) {
+        // Not even English has it: a bug of the page, not of a translation. Say so once,
+        // and show the key's last word rather than the raw key.
+        if (!reported.has(key)) {
+          reported.add(key);
+          console.error(`i18n: no message "${key}" in i18n/${FALLBACK}.json`);
+        }
+        return key.split('.').pop();
+      }
       const r = core.formatMessage(pattern, locale, args);
       if (r.error) {
         // A broken translation must not blank the UI: try English before giving up.
