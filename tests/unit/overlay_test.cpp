@@ -74,6 +74,27 @@ TEST_CASE("the pinned product card draws its image, name and red price") {
   CHECK(count_near(*ov, right, {33, 33, 33}, 40) > 40);
 }
 
+TEST_CASE("card text: ICU prices, the struck original and the discount, in the viewer's locale") {
+  MoneyFormatter money;
+  auto id = product_card_text({"Kaos", 149000, 199000, "IDR"}, "id", money);
+  REQUIRE(id.ok());
+  CHECK(id->price == "Rp\u00a0149.000");
+  CHECK(id->original_price == "Rp\u00a0199.000");
+  CHECK(id->discount == "-25%");
+  auto en = product_card_text({"Tee", 149000, 199000, "IDR"}, "en", money);
+  REQUIRE(en.ok());
+  CHECK(en->price == "IDR\u00a0149,000");
+  CHECK(en->original_price == "IDR\u00a0199,000");
+  // No discount to show: no struck price, no badge.
+  auto plain = product_card_text({"Tee", 149000, 0, "IDR"}, "en", money);
+  REQUIRE(plain.ok());
+  CHECK(plain->original_price.empty());
+  CHECK(plain->discount.empty());
+  auto higher = product_card_text({"Tee", 149000, 120000, "IDR"}, "id", money);
+  REQUIRE(higher.ok());
+  CHECK(higher->discount.empty());
+}
+
 TEST_CASE("a long product name is elided to the card, never drawn past it") {
   auto ov = make_overlay();
   ProductCardText t;
