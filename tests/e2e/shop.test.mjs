@@ -273,6 +273,54 @@ test('prefers-reduced-motion stops the hearts', async () => {
   assert.equal(await heartsIn('reduce'), 0);
 });
 
+test('on a laptop the chat sits beside the stage and the player fits the window, controls included', async () => {
+  const ctx = await chrome.browser.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 800 } });
+  const { page } = await open('?lang=id', { context: ctx });
+  const screen = await page.locator('.screen').boundingBox();
+  const controls = await page.locator('#controls').boundingBox();
+  const chat = await page.locator('.chat').boundingBox();
+  assert.ok(Math.abs(screen.width / screen.height - 9 / 16) < 0.01, `${screen.width}x${screen.height}`);
+  assert.ok(chat.x >= screen.x + screen.width, 'chat to the right of the stage');
+  assert.ok(chat.y < screen.y + screen.height / 2, 'side by side, not below');
+  assert.ok(controls.y + controls.height <= 800, `controls end at ${controls.y + controls.height}px of 800`);
+  await ctx.close();
+});
+
+// WCAG 2 contrast of the text a shopper reads against what is behind it (AA: 4.5, 3 for
+// large text), computed from the page's own styles.
+test('text colours meet WCAG AA contrast against their backgrounds', async () => {
+  const { page, context } = await open('?lang=id');
+  await send(page, 'wa 0812 3456 7890'); // a composer status to check too
+  const report = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    for (const sel of ['h1', '.live-meta', '.chat h2', '#chat-log .user', '#chat-log .text', '#composer-status', '.composer button', '.composer input', '.shelf-button', 'label', '.clock']) {
+      for (const el of document.querySelectorAll(sel)) {
+        if (!el.textContent.trim() && el.tagName !== 'INPUT') continue;
+        const style = getComputedStyle(el);
+        const a = lum(rgb(style.color)), b = lum(background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+        out.push({ sel, ratio: Math.round(ratio * 100) / 100, need: large ? 3 : 4.5 });
+      }
+    }
+    return out;
+  });
+  assert.ok(report.length >= 10, `${report.length} texts checked`);
+  const low = report.filter((r) => r.ratio < r.need);
+  assert.deepEqual(low, []);
+  await context.close();
+});
+
 test('on a phone the stage is portrait 9:16 with the chat below it', async () => {
   const ctx = await chrome.browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const { page } = await open('?lang=id', { context: ctx });
