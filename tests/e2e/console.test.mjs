@@ -148,6 +148,23 @@ test('blocking the term mur*h holds "murah banget" in the viewer at once; permit
   await pick(con, 'murah banget');
   await con.click('#d-spans button');
   assert.equal(await con.inputValue('#span-pattern'), 'murah');
+  // Or select words of the comment with the pointer: "banget" becomes a blocked term that
+  // holds the viewer's next comment with it at once.
+  await con.locator('#d-text').evaluate((el) => {
+    const node = [...el.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild)).find((n) => n?.textContent.includes('banget'));
+    const at = node.textContent.indexOf('banget');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'banget'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await con.click('#use-selection');
+  assert.equal(await con.inputValue('#span-pattern'), 'banget');
+  await con.click('#span-block');
+  await con.waitForFunction(() => [...document.querySelectorAll('#terms-body code')].some((c) => c.textContent === 'banget'), null, { polling: 50 });
+  await viewer.waitForTimeout(200);
+  assert.match(await sendComment(viewer, 'bagus banget bahannya'), HELD_STATUS);
   assert.deepEqual(errors, []);
   await context.close();
 });
