@@ -55,3 +55,24 @@ test('the state at any moment is the same whether played or sought', () => {
   assert.equal(commentsBetween(show, 9.1, 9.1).length, 0);
   assert.equal(likesBetween(show, 2, 11), 16);
 });
+
+test('the JSON Schema and the validator agree: the demo passes both, each broken show fails both', async () => {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const schema = JSON.parse(readFileSync(new URL('../../assets/shows/show.schema.json', import.meta.url), 'utf8'));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(demo()), JSON.stringify(validate.errors));
+  const broken = {
+    'price as text': (d) => { d.products[2].price = 'murah'; },
+    'no name': (d) => { delete d.products[1].name; },
+    'unknown cue': (d) => { d.cues[0].type = 'explode'; },
+    'version 2': (d) => { d.version = 2; },
+    'negative comment time': (d) => { d.comments[0].t = -1; },
+    'products missing': (d) => { delete d.products; },
+  };
+  for (const [name, breakIt] of Object.entries(broken)) {
+    const d = demo();
+    breakIt(d);
+    assert.ok(errorOf(d), `${name}: the validator accepts it`);
+    assert.equal(validate(d), false, `${name}: the schema accepts it`);
+  }
+});
