@@ -43,8 +43,8 @@ SRC
   $sudo_cmd apt-get update -qq
 fi
 
-# npm: the browser driver (never a downloaded browser), a WebSocket server for feed tests and
-# the benchmark's reference filter.
+# npm: the browser driver (never a downloaded browser), a WebSocket server for feed tests, a
+# JSON Schema validator for the show format test and the benchmark's reference filter.
 missing_npm=$(cd "$here" && node -e 'const p = require("./package.json"); const fs = require("fs");
   console.log(Object.keys(p.devDependencies).filter((n) => !fs.existsSync("node_modules/" + n)).join(" "))')
 if [ -n "$missing_npm" ]; then
