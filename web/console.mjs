@@ -521,6 +521,20 @@ function renderStats() {
     return li;
   }));
   if (!st.topRules.length) ol.append(chip(tr('console.stats.none'), 'empty'));
+  // Per category, over everything in the queue (the picker above narrows the chart only).
+  const all = category ? computeStats(S.entries) : st;
+  $('#by-category').replaceChildren(...all.byCategory.map((r) => {
+    const row = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = catName(r.category);
+    row.append(th, ...['held', 'approved', 'denied'].map((k) => {
+      const td = document.createElement('td');
+      td.textContent = tr('console.stats.count', { n: r[k] });
+      return td;
+    }));
+    return row;
+  }));
   $('#queue-age').textContent = st.age.pending
     ? tr('console.stats.ageText', { n: st.age.pending, oldest: duration(st.age.oldestMs), median: duration(st.age.medianMs) })
     : tr('console.stats.ageEmpty');

@@ -321,6 +321,7 @@ export function computeStats(entries, { now = Date.now(), buckets = 12, category
   const rows = Array.from({ length: buckets }, (_, i) => ({ start: start + i * width, end: start + (i + 1) * width, held: 0, approved: 0, denied: 0 }));
   const slot = (t) => Math.min(buckets - 1, Math.max(0, Math.floor((t - start) / width)));
   const rules = new Map();
+  const perCategory = new Map(); // category -> counts; a comment counts once in each of its categories
   const ages = [];
   const totals = { held: 0, approved: 0, denied: 0, pending: 0 };
   for (const e of list) {
@@ -330,12 +331,19 @@ export function computeStats(entries, { now = Date.now(), buckets = 12, category
     else if (e.status === 'denied') { rows[slot(e.decidedAt ?? e.heldAt)].denied++; totals.denied++; }
     else { ages.push(now - e.heldAt); totals.pending++; }
     for (const r of rulesOf(e.verdict)) rules.set(r, (rules.get(r) || 0) + 1);
+    for (const c of new Set(e.verdict?.categories || [])) {
+      let n = perCategory.get(c);
+      if (!n) perCategory.set(c, (n = { held: 0, approved: 0, denied: 0 }));
+      n.held++;
+      if (e.status === 'approved' || e.status === 'denied') n[e.status]++;
+    }
   }
   ages.sort((a, b) => a - b);
   const topRules = [...rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
   return {
     buckets: rows,
     topRules,
+    byCategory: [...perCategory].sort((a, b) => b[1].held - a[1].held || (a[0] < b[0] ? -1 : 1)).map(([category, n]) => ({ category, ...n })),
     totals,
     age: { pending: ages.length, oldestMs: ages.length ? ages[ages.length - 1] : 0, medianMs: ages.length ? ages[Math.floor(ages.length / 2)] : 0 },
   };

@@ -565,6 +565,7 @@ test('stats: a chart of held / approved / denied, top rules and queue age', asyn
   assert.match(await con.locator('#stats-caption').textContent(), /3 held, 1 approved, 0 denied/);
   assert.ok(await con.locator('#top-rules li').count() >= 1);
   assert.match(await con.locator('#queue-age').textContent(), /2 comments wait/);
+  assert.deepEqual(await con.locator('#by-category tr').first().locator('th, td').allTextContents(), ['Link', '3', '1', '0']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -141,4 +141,10 @@ test('queue filters and stats', () => {
   assert.equal(st.age.oldestMs, 60000);
   const link = L.computeStats(entries, { now, category: 'link' });
   assert.deepEqual(link.totals, { held: 2, approved: 1, denied: 0, pending: 1 });
+  // Per category: a comment in two categories counts in both; the busiest first.
+  assert.deepEqual(st.byCategory, [
+    { category: 'insult', held: 2, approved: 0, denied: 1 },
+    { category: 'link', held: 2, approved: 1, denied: 0 },
+    { category: 'spam', held: 1, approved: 1, denied: 0 },
+  ]);
 });
