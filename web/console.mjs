@@ -73,8 +73,11 @@ function applyStrings() {
   document.title = tr('console.pageTitle');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n);
   $('select[name="locale"]').value = S.t.locale;
-  S.timeFmt = new Intl.DateTimeFormat(S.t.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  S.dateTimeFmt = new Intl.DateTimeFormat(S.t.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Times are formatted by the core's ICU from the local wall-clock time: its data holds no
+  // time zones, so the page shifts by its own offset and ICU formats as GMT.
+  const wallClock = (ms) => ms - new Date(ms).getTimezoneOffset() * 60000;
+  S.timeFmt = { format: (ms) => tr('console.format.time', { t: wallClock(ms) }) };
+  S.dateTimeFmt = { format: (ms) => tr('console.format.dateTime', { t: wallClock(ms) }) };
   fillFilterOptions();
   fillLevelControls();
 }

@@ -28,8 +28,8 @@ const heldText = (n) => `${HELD} ${n}`;
 const HELD_STATUS = /waiting for a moderator/;
 
 /** One context with a viewer and a console; `errors` collects page errors. */
-async function setup({ viewers = 1, consoles = 1 } = {}) {
-  const context = await newContext(chrome.browser);
+async function setup({ viewers = 1, consoles = 1, contextOptions = {} } = {}) {
+  const context = await newContext(chrome.browser, contextOptions);
   const errors = [];
   const con = [];
   for (let i = 0; i < consoles; i++) con.push(await openConsoleTab(context, site.url, errors));
@@ -566,6 +566,29 @@ test('stats: a chart of held / approved / denied, top rules and queue age', asyn
   assert.ok(await con.locator('#top-rules li').count() >= 1);
   assert.match(await con.locator('#queue-age').textContent(), /2 comments wait/);
   assert.deepEqual(await con.locator('#by-category tr').first().locator('th, td').allTextContents(), ['Link', '3', '1', '0']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('times are the moderator\'s local wall clock, formatted by the core\'s ICU', async () => {
+  const { context, errors, con: [con], view: [viewer] } = await setup({ contextOptions: { timezoneId: 'Asia/Jakarta' } });
+  const text = heldText('clock');
+  await sendComment(viewer, text);
+  await pick(con, text);
+  const heldAt = await con.evaluate(async (t) => {
+    const { openModStore } = await import('./mod_store.mjs');
+    const store = await openModStore();
+    const entry = (await store.loadQueue()).find((e) => e.comment.text === t);
+    store.close();
+    return entry.heldAt;
+  }, text);
+  // The test's oracle is the browser's own zone database (UTC+7, no daylight saving).
+  const jakarta = new Date(heldAt + 7 * 3600 * 1000);
+  const h = jakarta.getUTCHours() % 12 || 12;
+  const expected = `${h}:${String(jakarta.getUTCMinutes()).padStart(2, '0')} ${jakarta.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+  // ICU puts a narrow no-break space before AM/PM.
+  const shown = (await con.locator('#d-time').textContent()).replace(/[\u00a0\u202f]/g, ' ');
+  assert.ok(shown.endsWith(expected), `${shown} ends with ${expected}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,8 +7,8 @@ import { startSiteServer } from './browser.mjs';
 export const startConsoleSite = () => startSiteServer();
 
 /** A fresh context (empty IndexedDB, storage and channel) for one test. */
-export async function newContext(browser) {
-  return browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+export async function newContext(browser, options = {}) {
+  return browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
 }
 
 async function open(context, url, errors) {

@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
 #include <unicode/plurrule.h>
+#include <unicode/timezone.h>
 #include <unicode/udata.h>
 #include <unicode/uspoof.h>
 
@@ -28,6 +29,10 @@ Status install_icu_data(const void* data, size_t size) {
   UErrorCode code = U_ZERO_ERROR;
   udata_setCommonData(data, &code);
   if (U_FAILURE(code)) return data_error("the data archive", code);
+  // The trimmed data holds no time zones: dates are formatted in GMT, and callers pass the
+  // local wall-clock time (the page knows its own offset). Set here so it never depends on
+  // what the runtime reports as the local zone.
+  icu::TimeZone::adoptDefault(icu::TimeZone::getGMT()->clone());
   return {};
 }
 

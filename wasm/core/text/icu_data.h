@@ -13,6 +13,8 @@
 
 namespace etalase {
 
+// Also makes GMT ICU's default zone: the data has no zones, so dates are formatted from
+// wall-clock times the caller shifts to its own zone.
 Status install_icu_data(const void* data, size_t size);
 // Opens every ICU service the core uses; the error names the one that failed.
 Status check_icu_data();
