@@ -257,10 +257,10 @@ function openProduct(product) {
   $('#sheet-image').src = product.image ? new URL(product.image, app.showUrl).href : '';
   $('#sheet-image').alt = productName(product);
   $('#sheet-name').textContent = productName(product);
-  $('#sheet-price').textContent = t.money(price, product.currency);
-  const original = product.originalPrice > price ? product.originalPrice : 0;
-  $('#sheet-original').textContent = original ? t.money(original, product.currency) : '';
-  $('#sheet-discount').textContent = original ? `-${Math.floor((1 - price / original) * 100)}%` : '';
+  const lines = t.prices(price, product.originalPrice, product.currency);
+  $('#sheet-price').textContent = lines.price;
+  $('#sheet-original').textContent = lines.originalPrice;
+  $('#sheet-discount').textContent = lines.discount;
   $('#sheet-stock').textContent = product.stock === undefined ? '' : product.stock > 0 ? t.format('card.stock', { n: product.stock }) : t.format('card.sold-out');
   $('#sheet-description').textContent = pickText(product.description, t.locale);
   $('#sheet-qty').value = '1';

@@ -80,5 +80,10 @@ export async function createTranslator(locale) {
       const r = core.formatMoney(amount, currency, locale);
       return r.error ? `${currency} ${amount}` : r.value;
     },
+    /** { price, originalPrice, discount } as the pinned card shows them ('' when no discount). */
+    prices(price, original, currency) {
+      const r = core.formatPrices(price, original || 0, currency, locale);
+      return r.error ? { price: `${currency} ${price}`, originalPrice: '', discount: '' } : r;
+    },
   };
 }

@@ -60,6 +60,10 @@ test('tapping the card opens the product sheet; adding to the cart totals in id 
   await page.click('#card-button');
   assert.equal(await page.locator('#product-sheet').getAttribute('open'), '');
   assert.equal(await page.locator('#sheet-name').textContent(), 'Kaos Polos Katun Premium');
+  // The sheet's price lines are the card's, from the core: price, struck original, discount.
+  assert.equal(plain(await page.locator('#sheet-price').textContent()), 'Rp 149.000');
+  assert.equal(plain(await page.locator('#sheet-original').textContent()), 'Rp 199.000');
+  assert.equal(await page.locator('#sheet-discount').textContent(), '-25%');
   await page.fill('#sheet-qty', '2');
   await page.click('#sheet-add');
   await page.click('#shelf-button');

@@ -17,6 +17,7 @@
 #include "core/i18n/message.h"
 #include "core/i18n/money.h"
 #include "core/moderation/moderator.h"
+#include "core/shop/product_card.h"
 #include "core/text/icu_data.h"
 
 using emscripten::val;
@@ -50,6 +51,18 @@ val format_money(double amount, const std::string& currency, const std::string& 
   if (!r) return error_value(r.error().message);
   val out = val::object();
   out.set("value", *r);
+  return out;
+}
+
+// The price lines of a product as the pinned card shows them (price, struck original,
+// discount), for the product sheet: one formatting, so card and sheet never differ.
+val format_prices(double price, double original, const std::string& currency, const std::string& locale) {
+  auto t = product_card_text({"", price, original, currency}, locale, money());
+  if (!t) return error_value(t.error().message);
+  val out = val::object();
+  out.set("price", t->price);
+  out.set("originalPrice", t->original_price);
+  out.set("discount", t->discount);
   return out;
 }
 
@@ -216,6 +229,7 @@ class JsModerator {
 EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("installIcuData", &install_icu);
   emscripten::function("formatMoney", &format_money);
+  emscripten::function("formatPrices", &format_prices);
   emscripten::function("formatMessage", &format_message_js);
   emscripten::class_<JsModerator>("Moderator")
       .constructor<val>()
