@@ -347,7 +347,7 @@ test('two console tabs: the first decision wins and the other tab updates', asyn
   await pick(b, one);
   await pick(a, one);
   await a.keyboard.press('a');
-  await waitForLive(b, /mod-a approved the comment by me/);
+  await waitForLive(b, /mod-a approved the comment by viewer-[a-z0-9]{6}/);
   assert.equal(await b.locator('#queue [role="option"]').count(), 0);
   // (2) A decision B has not heard of yet (stored, not broadcast): B's deny loses and says so.
   const two = heldText('second');
