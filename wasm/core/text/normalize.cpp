@@ -35,35 +35,125 @@ struct AsciiTable {
 };
 const AsciiTable kAscii;
 
-// Everything the fused ASCII pass needs about one input byte, in one load.
-struct AsciiInfo {
-  uint8_t folded;  // lowercased
-  uint8_t cls;     // CharClass of the folded byte
-  uint8_t sym;     // default match-view symbol ('l' -> 'i', letters, digits, ' ' for the rest)
-  uint8_t strip;   // stripped control character
-  uint8_t run_flags;  // kRunLetter / kRunDigit for a run that starts with this byte
-  // 1 in the 16-bit lane of each count the byte adds to: upper, lower, digit, dot. One add
-  // per byte keeps all four counts.
-  uint64_t counts;
-};
-constexpr int kLaneUpper = 0, kLaneLower = 16, kLaneDigit = 32, kLaneDot = 48;
+// What the ASCII pass needs about one input byte, in tables each loop reads with one load.
+//   chars:  the folded char it becomes, offsets left 0 (filled in per byte)
+//   counts: 1 in the 12-bit lane of each count the byte adds to (upper, lower, digit, dot,
+//           stripped control): one add per byte keeps all five
+//   sym:    default match-view symbol ('l' -> 'i', letters, digits, ' ' for the rest)
+//   tok:    token code: 0 outside tokens, 1 letter, 2 digit, 3 leet symbol
+constexpr int kLaneUpper = 0, kLaneLower = 12, kLaneDigit = 24, kLaneDot = 36, kLaneStrip = 48;
+constexpr size_t kLaneBlock = 0xFFF;  // bytes per block: no lane can overflow
+constexpr uint8_t kTokOutside = 0, kTokLetter = 1, kTokDigit = 2, kTokLeet = 3;
 struct AsciiInfoTable {
-  AsciiInfo a[128];
+  FoldedChar chars[128];
+  uint64_t counts[128];
+  uint8_t sym[128];
+  uint8_t tok[128];
   AsciiInfoTable() {
     for (int c = 0; c < 128; ++c) {
-      AsciiInfo& x = a[c];
       int f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-      x.folded = uint8_t(f);
-      x.cls = kAscii.cls[f];
-      x.sym = x.cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : x.cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
-      x.strip = (c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F;
-      x.run_flags = x.cls == kClsLetter ? kRunLetter : x.cls == kClsDigit ? kRunDigit : 0;
-      x.counts = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
-                 uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot;
+      uint8_t cls = kAscii.cls[f];
+      sym[c] = cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
+      chars[c] = FoldedChar{char32_t(f), sym[c], 0, 0, 0, 0, cls, 0};
+      tok[c] = cls == kClsLetter ? kTokLetter : cls == kClsDigit ? kTokDigit : cls == kClsLeetSym ? kTokLeet : kTokOutside;
+      counts[c] = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
+                  uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot |
+                  uint64_t((c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F) << kLaneStrip;
     }
   }
 };
 const AsciiInfoTable kAsciiInfo;
+
+// The run flags and token checks of the ASCII pass come from a window of the token codes of
+// the last three chars (two bits each, newest lowest):
+//   flags: RunFlags of a run starting at the newest char (a word starts unless it and the
+//          char before are both letters)
+//   add:   what the window adds to a sum of 12-bit lanes:
+//          words  - a letter after a non-letter (a letter run starting a word)
+//          single - the middle char is a token of its own (outside tokens on both sides):
+//                   with fewer than 3 of those, no three single-char tokens are in a row
+//          mixed  - the last two are a letter and a digit or leet symbol: exactly when some
+//                   token mixes letters with other token chars (leetspeak, "iphone13"),
+//                   since such a token, being a contiguous stretch, has the two side by side
+constexpr int kLaneWords = 0, kLaneSingle = 12, kLaneMixed = 24;
+struct TokWindowTable {
+  uint64_t add[64];
+  uint8_t flags[64];
+  TokWindowTable() {
+    for (int w = 0; w < 64; ++w) {
+      int older = (w >> 4) & 3, mid = (w >> 2) & 3, last = w & 3;
+      bool letter = last == kTokLetter, prev_letter = mid == kTokLetter;
+      flags[w] = uint8_t((letter ? kRunLetter : last == kTokDigit ? kRunDigit : 0) |
+                         (letter && prev_letter ? 0 : kRunWordStart));
+      bool mixed = (letter && (mid == kTokDigit || mid == kTokLeet)) ||
+                   (prev_letter && (last == kTokDigit || last == kTokLeet));
+      add[w] = uint64_t(letter && !prev_letter) << kLaneWords |
+               uint64_t(older == kTokOutside && mid != kTokOutside && last == kTokOutside) << kLaneSingle |
+               uint64_t(mixed) << kLaneMixed;
+    }
+  }
+};
+const TokWindowTable kTokWindow;
+
+// What one ASCII pass found besides the chars and runs it wrote.
+struct AsciiScan {
+  uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
+  uint64_t words = 0, singles = 0, mixed = 0;
+  uint32_t runs = 0;
+  bool stripped = false;  // some byte is a stripped control: the chars and runs are not valid
+};
+
+// Folded chars and runs of q[0, m), each byte one folded char with its index as offsets
+// (valid only when no byte is a stripped control: the result says). Run counts and last
+// chars are left to the caller. This is most of the work for a typical short comment, so it
+// is two simple branch-free loops with few live values each (one that does everything
+// spills registers).
+AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) {
+  AsciiScan r;
+  uint32_t nr = 0, window = 0;
+  uint32_t prev = 0;  // symbol of the previous char (0 before the first: never a symbol)
+  uint64_t strip = 0;
+  for (size_t block = 0; block < m; block += kLaneBlock) {
+    const size_t block_end = std::min(m, block + kLaneBlock);
+    uint64_t counts = 0;
+    for (size_t k = block; k < block_end; ++k) {
+      const unsigned char c = q[k];
+      counts += kAsciiInfo.counts[c];
+      FoldedChar& f = fc[k];
+      f = kAsciiInfo.chars[c];
+      f.o16 = f.b = uint32_t(k);
+      f.o16_end = f.b_end = uint32_t(k + 1);
+    }
+    r.upper += (counts >> kLaneUpper) & 0xFFF;
+    r.lower += (counts >> kLaneLower) & 0xFFF;
+    r.digits += (counts >> kLaneDigit) & 0xFFF;
+    r.dots += (counts >> kLaneDot) & 0xFFF;
+    strip += (counts >> kLaneStrip) & 0xFFF;
+
+    // A run starts at each change of symbol: the next slot is written either way and kept
+    // (nr advances) only then.
+    uint64_t tok = 0;
+    for (size_t k = block; k < block_end; ++k) {
+      const unsigned char c = q[k];
+      const uint32_t s = kAsciiInfo.sym[c];
+      window = ((window << 2) | kAsciiInfo.tok[c]) & 63;
+      tok += kTokWindow.add[window];
+      Run& run = rp[nr];
+      run.sym = s;
+      run.first = uint32_t(k);
+      run.flags = kTokWindow.flags[window];
+      nr += s != prev;
+      prev = s;
+    }
+    if (block_end == m) tok += kTokWindow.add[(window << 2) & 63];  // the end closes the last token
+    r.words += (tok >> kLaneWords) & 0xFFF;
+    r.singles += (tok >> kLaneSingle) & 0xFFF;
+    r.mixed += (tok >> kLaneMixed) & 0xFFF;
+  }
+  r.runs = nr;
+  r.stripped = strip != 0;
+  return r;
+}
 
 // ASCII control characters other than whitespace are stripped (NUL, escapes, DEL).
 inline bool ascii_stripped(unsigned char c) {
@@ -306,98 +396,75 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   build_view(out);
 }
 
-// The ASCII fast path, fused: folded chars, default symbols, stats, tokens and runs in one
-// pass over the bytes. The later steps of build_view (single-letter joining, leetspeak) only
-// run when some token could need them; otherwise the default symbols are final and the
-// runs built here are exactly what build_view would build.
-//
-// This loop is most of the work for a typical short comment, so the current token and run
-// are kept in locals and written out once they end, and the four counts share one add.
+// The ASCII fast path: folded chars, default symbols, stats and runs in one pass over the
+// bytes (scan_ascii). The later steps of build_view (single-letter joining, leetspeak) only
+// run when some token could need them; otherwise the default symbols are final, the runs
+// built here are exactly what build_view would build, and no token list is needed.
 void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   out.chars.resize(n);
   out.runs.resize(n);
-  out.tokens.resize(n / 2 + 1);
   FoldedChar* fc = out.chars.data();
   Run* rp = out.runs.data();
-  Token* tp = out.tokens.data();
-  uint32_t k = 0, nr = 0, nt = 0, words = 0;
-  uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
-  // The open token (tok_letters < 0: none) and the open run (run_sym 0: none).
-  int32_t tok_letters = -1;
-  uint32_t tok_begin = 0, tok_digits = 0;
-  uint32_t run_sym = 0, run_count = 0, run_first = 0;
-  uint8_t run_flags = 0;
-  // Blocks short enough that no 16-bit count lane can overflow.
-  for (size_t block = 0; block < n; block += 0xFFFF) {
-    const size_t block_end = std::min(n, block + 0xFFFF);
-    uint64_t counts = 0;
-    for (size_t i = block; i < block_end; ++i) {
-      const AsciiInfo& a = kAsciiInfo.a[p[i]];
-      if (a.strip) continue;
-      counts += a.counts;
-      const uint32_t c = a.folded, s = a.sym, cls = a.cls;
-      FoldedChar& f = fc[k];
-      f.cp = c;
-      f.sym = s;
-      f.o16 = f.b = uint32_t(i);
-      f.o16_end = f.b_end = uint32_t(i + 1);
-      f.cls = uint8_t(cls);
-      f.flags = 0;
-      if (cls <= kClsLeetSym) {
-        if (tok_letters < 0) {
-          tok_begin = k;
-          tok_letters = 0;
-          tok_digits = 0;
-        }
-        tok_letters += cls == kClsLetter;
-        tok_digits += cls == kClsDigit;
-      } else if (tok_letters >= 0) {
-        tp[nt++] = Token{tok_begin, k, uint16_t(tok_letters), uint16_t(tok_digits)};
-        tok_letters = -1;
-      }
-      if (s == run_sym) {
-        ++run_count;
-      } else {
-        uint8_t flags = a.run_flags;
-        if (run_sym) rp[nr++] = Run{run_sym, run_count, run_first, k - 1, run_flags};
-        if ((flags & kRunLetter) && !(run_flags & kRunLetter)) ++words;  // a word starts here
-        if (!(flags & kRunLetter) || !(run_flags & kRunLetter)) flags |= kRunWordStart;
-        run_sym = s;
-        run_count = 1;
-        run_first = k;
-        run_flags = flags;
-      }
+  AsciiScan r = scan_ascii(p, n, fc, rp);
+  size_t m = n;
+  if (r.stripped) {
+    // Rare: scan the kept bytes again, then point each folded char at its original byte.
+    kept_.resize(n);
+    m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      kept_[m] = p[i];
+      m += !ascii_stripped(p[i]);
+    }
+    r = scan_ascii(kept_.data(), m, fc, rp);
+    for (size_t i = 0, k = 0; i < n; ++i) {
+      if (ascii_stripped(p[i])) continue;
+      fc[k].o16 = fc[k].b = uint32_t(i);
+      fc[k].o16_end = fc[k].b_end = uint32_t(i + 1);
       ++k;
     }
-    upper += (counts >> kLaneUpper) & 0xFFFF;
-    lower += (counts >> kLaneLower) & 0xFFFF;
-    digits += (counts >> kLaneDigit) & 0xFFFF;
-    dots += (counts >> kLaneDot) & 0xFFFF;
   }
-  if (tok_letters >= 0) tp[nt++] = Token{tok_begin, k, uint16_t(tok_letters), uint16_t(tok_digits)};
-  if (run_sym) rp[nr++] = Run{run_sym, run_count, run_first, k - 1, run_flags};
-  out.chars.resize(k);
-  out.runs.resize(nr);
-  out.tokens.resize(nt);
-  out.upper = uint32_t(upper);
-  out.lower = uint32_t(lower);
+  // Each folded char has its own symbol here, so a run is the chars up to the next one.
+  uint32_t next = uint32_t(m);
+  for (uint32_t k = r.runs; k-- > 0;) {
+    rp[k].count = next - rp[k].first;
+    rp[k].last = next - 1;
+    next = rp[k].first;
+  }
+  out.chars.resize(m);
+  out.runs.resize(r.runs);
+  out.upper = uint32_t(r.upper);
+  out.lower = uint32_t(r.lower);
   out.utf16_len = uint32_t(n);
-  out.digits = uint32_t(digits);
-  out.dots = uint32_t(dots);
-  out.words = words;
-  bool singles = false, leet = false, alnum = false;
-  for (uint32_t t = 0; t < nt; ++t) {
-    uint32_t len = tp[t].end - tp[t].begin;
-    alnum |= tp[t].letters && tp[t].digits;
-    leet |= tp[t].letters && tp[t].letters != len;
-    if (!singles && t + 2 < nt) {
-      singles = len == 1 && tp[t + 1].end - tp[t + 1].begin == 1 && tp[t + 2].end - tp[t + 2].begin == 1;
-    }
+  out.digits = uint32_t(r.digits);
+  out.dots = uint32_t(r.dots);
+  out.words = uint32_t(r.words);
+  out.has_alnum_token = false;
+  const bool mixed = r.mixed > 0;
+  if (!mixed && r.singles < 3) return;  // the common case: nothing to join or read as leet
+
+  // Tokens, then the same decision as build_view.
+  TokenVec& tokens = out.tokens;
+  tokens.resize(m / 2 + 1);
+  Token* tp = tokens.data();
+  size_t nt = 0;
+  for (uint32_t k = 0; k < m; ++k) {
+    const uint8_t cls = fc[k].cls;
+    if (cls > kClsLeetSym) continue;
+    if (nt == 0 || tp[nt - 1].end != k) tp[nt++] = Token{k, k, 0, 0};
+    Token& t = tp[nt - 1];
+    t.end = k + 1;
+    t.letters = uint16_t(t.letters + (cls == kClsLetter));
+    t.digits = uint16_t(t.digits + (cls == kClsDigit));
   }
-  out.has_alnum_token = alnum;
-  if (singles || leet) finish_view(out, singles);
+  tokens.resize(nt);
+  bool singles = false;
+  for (size_t t = 0; t + 2 < nt && !singles; ++t) {
+    singles = tp[t].end - tp[t].begin == 1 && tp[t + 1].end - tp[t + 1].begin == 1 &&
+              tp[t + 2].end - tp[t + 2].begin == 1;
+  }
+  if (singles || mixed) finish_view(out, singles);
 }
 
 void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) {

@@ -75,7 +75,10 @@ using RunVec = PodVec<Run>;
 
 struct NormText {
   CharVec chars;
-  TokenVec tokens;  // before single-letter joining
+  // Before single-letter joining. The ASCII fast path fills it only when some token mixes
+  // letters with digits or leet symbols, or single-char tokens could need joining; so it
+  // may be empty otherwise (has_alnum_token is then false: check that first).
+  TokenVec tokens;
   RunVec runs;
   // Tokens ending in leet-able digits ("b3g0"): triples (begin, end, first trailing char).
   std::vector<uint32_t> alt_tokens;
@@ -125,6 +128,7 @@ class Normalizer {
   std::unique_ptr<Icu> icu_;
   TokenVec merged_;
   std::vector<uint32_t> scratch_index_;
+  PodVec<unsigned char> kept_;  // ASCII input without its stripped controls
   NormText pattern_;
 };
 
