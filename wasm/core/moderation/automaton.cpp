@@ -69,15 +69,19 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
   }
   // Renumber states in breadth-first order: the shallow states, where a scan spends most
   // of its time, end up next to each other in the table.
-  std::vector<uint32_t> rank(n);
-  for (size_t k = 0; k < n; ++k) rank[order[k]] = uint32_t(k);
-  std::vector<uint32_t> table(n * alpha_);
+  // Each target is stored as the State naming it (see automaton.h).
+  std::vector<State> name(n);
+  for (size_t k = 0; k < n; ++k) {
+    name[order[k]] = State(k * alpha_) << 1 | State(!out[order[k]].empty());
+  }
+  std::vector<State> table(n * alpha_);
   for (size_t k = 0; k < n; ++k) {
     const uint32_t* src = &delta_[size_t(order[k]) * alpha_];
-    uint32_t* dst = &table[k * alpha_];
-    for (size_t a = 0; a < alpha_; ++a) dst[a] = rank[src[a]];
+    State* dst = &table[k * alpha_];
+    for (size_t a = 0; a < alpha_; ++a) dst[a] = name[src[a]];
   }
   delta_.swap(table);
+  start_ = name[0];
   out_off_.assign(n + 1, 0);
   outs_.clear();
   for (size_t k = 0; k < n; ++k) {

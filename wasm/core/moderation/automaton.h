@@ -25,11 +25,16 @@ class Automaton {
     }
     return lo < wide_.size() && wide_[lo].first == c ? wide_[lo].second : 0;
   }
-  uint32_t next(uint32_t state, int sym) const { return delta_[size_t(state) * alpha_ + size_t(sym)]; }
-  // Patterns ending in `state` (its own and those along the failure chain).
-  const uint32_t* out_begin(uint32_t state) const { return outs_.data() + out_off_[state]; }
-  const uint32_t* out_end(uint32_t state) const { return outs_.data() + out_off_[state + 1]; }
-  bool has_out(uint32_t state) const { return out_off_[state] != out_off_[state + 1]; }
+  // A state is named by where its row starts in the table, doubled, plus 1 when some
+  // pattern ends there: a step is one load with no multiply, and the scan loop tests for
+  // output without another load.
+  using State = uint32_t;
+  State start() const { return start_; }
+  State next(State s, int sym) const { return delta_[(s >> 1) + size_t(sym)]; }
+  static bool has_out(State s) { return s & 1; }
+  // Patterns ending in `s` (its own and those along the failure chain).
+  const uint32_t* out_begin(State s) const { return outs_.data() + out_off_[index(s)]; }
+  const uint32_t* out_end(State s) const { return outs_.data() + out_off_[index(s) + 1]; }
   uint32_t pattern_length(uint32_t id) const { return lengths_[id]; }
   bool empty() const { return lengths_.empty(); }
   size_t bytes() const { return delta_.size() * sizeof(delta_[0]) + outs_.size() * 4 + out_off_.size() * 4; }
@@ -39,8 +44,11 @@ class Automaton {
  private:
   int16_t ascii_[128] = {};
   std::vector<std::pair<char32_t, int>> wide_;
+  size_t index(State s) const { return (s >> 1) / alpha_; }  // only on a match: rare
+
   size_t alpha_ = 1;
-  std::vector<uint32_t> delta_;
+  State start_ = 0;
+  std::vector<State> delta_;
   std::vector<uint32_t> out_off_;
   std::vector<uint32_t> outs_;
   std::vector<uint32_t> lengths_;

@@ -284,12 +284,13 @@ void Engine::on_hit(uint32_t id, uint32_t last) {
 }
 
 void Engine::scan() {
-  const RunVec& runs = nt_.runs;
-  uint32_t st = 0;
-  for (uint32_t r = 0, n = uint32_t(runs.size()); r < n; ++r) {
+  const Run* runs = nt_.runs.data();
+  const uint32_t n = uint32_t(nt_.runs.size());
+  Automaton::State st = ac_.start();
+  for (uint32_t r = 0; r < n; ++r) {
     st = ac_.next(st, ac_.symbol(runs[r].sym));
-    if (ac_.has_out(st)) {
-      for (const uint32_t* p = ac_.out_begin(st); p != ac_.out_end(st); ++p) on_hit(*p, r);
+    if (Automaton::has_out(st)) {
+      for (const uint32_t *p = ac_.out_begin(st), *e = ac_.out_end(st); p != e; ++p) on_hit(*p, r);
     }
   }
 }
@@ -392,11 +393,11 @@ void Engine::match_terms(double ts) {
   const RunVec& runs = nt_.runs;
   uint32_t n = uint32_t(runs.size());
   auto word_start = [&](uint32_t r) { return r >= n || (runs[r].flags & kRunWordStart); };
-  uint32_t st = 0;
+  Automaton::State st = term_ac_.start();
   for (uint32_t r = 0; r < n; ++r) {
     st = term_ac_.next(st, term_ac_.symbol(runs[r].sym));
-    if (!term_ac_.has_out(st)) continue;
-    for (const uint32_t* p = term_ac_.out_begin(st); p != term_ac_.out_end(st); ++p) {
+    if (!Automaton::has_out(st)) continue;
+    for (const uint32_t *p = term_ac_.out_begin(st), *e = term_ac_.out_end(st); p != e; ++p) {
       const Term& t = terms_[*p];
       if (t.expires_at >= 0 && ts >= 0 && ts >= t.expires_at) continue;
       uint32_t len = uint32_t(t.head.syms.size());
