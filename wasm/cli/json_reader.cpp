@@ -147,17 +147,22 @@ bool FlatJsonReader::skip_value() {
   return false;
 }
 
-bool FlatJsonReader::parse_value(Field* f) {
+inline bool FlatJsonReader::parse_value(Field* f) {
   ws();
+  if (p_ < end_ && *p_ == '"') {
+    f->kind = Kind::string;
+    return parse_string(&f->str, &f->view);
+  }
+  return parse_other(f);
+}
+
+// Values other than strings, out of line like escapes (numbers need a larger frame).
+__attribute__((noinline)) bool FlatJsonReader::parse_other(Field* f) {
   if (p_ >= end_) {
     err_ = "missing value";
     return false;
   }
   char c = *p_;
-  if (c == '"') {
-    f->kind = Kind::string;
-    return parse_string(&f->str, &f->view);
-  }
   if (c == '{' || c == '[') {
     f->kind = Kind::nested;
     return skip_value();
@@ -219,7 +224,6 @@ bool FlatJsonReader::parse(std::string_view line, std::string* error) {
   p_ = line.data();
   end_ = line.data() + line.size();
   err_.clear();
-  Field ignored;
   auto fail = [&]() {
     *error = err_;
     return false;
@@ -248,7 +252,7 @@ bool FlatJsonReader::parse(std::string_view line, std::string* error) {
         return fail();
       }
       ++p_;
-      Field* f = &ignored;
+      Field* f = &ignored_;
       if (key.size() == 4 && std::memcmp(key.data(), "text", 4) == 0) f = &text;
       else if (key.size() == 2 && key[0] == 'i' && key[1] == 'd') f = &id;
       else if (key.size() == 4 && std::memcmp(key.data(), "user", 4) == 0) f = &user;

@@ -34,12 +34,14 @@ class FlatJsonReader {
   bool parse_escaped(const char* first, std::string* buf, std::string_view* view);
   bool skip_value();
   bool parse_value(Field* f);
+  bool parse_other(Field* f);
   void ws() {
     // Compact lines have no whitespace at all: one compare says so for any byte above ' '.
     while (p_ < end_ && (unsigned char)*p_ <= ' ' && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
   }
   const char* p_ = nullptr;
   const char* end_ = nullptr;
+  Field ignored_;  // values of other keys
   std::string key_;
   std::string scratch_;
   std::string err_;
