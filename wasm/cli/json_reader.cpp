@@ -41,19 +41,38 @@ inline const char* scan_plain(const char* p, const char* end) {
   return p;
 }
 
+inline const char* skip_ws(const char* p, const char* end) {
+  // Compact lines have no whitespace at all: one compare says so for any byte above ' '.
+  while (p < end && (unsigned char)*p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+  return p;
+}
+
 }  // namespace
 
-inline bool FlatJsonReader::parse_string(std::string* buf, std::string_view* view) {
-  // at '"'
-  ++p_;
-  const char* first = p_;
-  p_ = scan_plain(p_, end_);
-  if (p_ < end_ && *p_ == '"') {  // no escapes: a slice of the line
-    *view = std::string_view(first, size_t(p_ - first));
-    ++p_;
+// The hot paths work on a cursor in a local (`p`, with `end`), which the compiler keeps in
+// a register: stores through the fields' string views could alias the members p_ and end_,
+// which would then be reloaded after each. The rare paths use the members.
+
+// At '"': the string's view; p moves past it.
+inline bool FlatJsonReader::string_at(const char*& p, const char* end, std::string* buf, std::string_view* view) {
+  const char* first = p + 1;
+  const char* q = scan_plain(first, end);
+  if (q < end && *q == '"') {  // no escapes: a slice of the line
+    *view = std::string_view(first, size_t(q - first));
+    p = q + 1;
     return true;
   }
-  return parse_escaped(first, buf, view);
+  p_ = q;
+  bool ok = parse_escaped(first, buf, view);
+  p = p_;
+  return ok;
+}
+
+bool FlatJsonReader::parse_string(std::string* buf, std::string_view* view) {
+  const char* p = p_;
+  bool ok = string_at(p, end_, buf, view);
+  p_ = p;
+  return ok;
 }
 
 // Kept out of line: the escape handling would otherwise weigh on every plain string (a
@@ -147,13 +166,16 @@ bool FlatJsonReader::skip_value() {
   return false;
 }
 
-inline bool FlatJsonReader::parse_value(Field* f) {
-  ws();
-  if (p_ < end_ && *p_ == '"') {
+inline bool FlatJsonReader::parse_value(const char*& p, const char* end, Field* f) {
+  p = skip_ws(p, end);
+  if (p < end && *p == '"') {
     f->kind = Kind::string;
-    return parse_string(&f->str, &f->view);
+    return string_at(p, end, &f->str, &f->view);
   }
-  return parse_other(f);
+  p_ = p;
+  bool ok = parse_other(f);
+  p = p_;
+  return ok;
 }
 
 // Values other than strings, out of line like escapes (numbers need a larger frame).
@@ -221,58 +243,58 @@ __attribute__((noinline)) bool FlatJsonReader::parse_other(Field* f) {
 
 bool FlatJsonReader::parse(std::string_view line, std::string* error) {
   id.kind = user.kind = text.kind = ts.kind = Kind::absent;
-  p_ = line.data();
-  end_ = line.data() + line.size();
+  const char* p = line.data();
+  const char* const end = line.data() + line.size();
+  end_ = end;
   err_.clear();
   auto fail = [&]() {
     *error = err_;
     return false;
   };
-  ws();
-  if (p_ >= end_ || *p_ != '{') {
+  p = skip_ws(p, end);
+  if (p >= end || *p != '{') {
     err_ = "not a JSON object";
     return fail();
   }
-  ++p_;
-  ws();
-  if (p_ < end_ && *p_ == '}') {
-    ++p_;
+  p = skip_ws(p + 1, end);
+  if (p < end && *p == '}') {
+    ++p;
   } else {
     for (;;) {
-      ws();
-      if (p_ >= end_ || *p_ != '"') {
+      p = skip_ws(p, end);
+      if (p >= end || *p != '"') {
         err_ = "expected a key";
         return fail();
       }
       std::string_view key;
-      if (!parse_string(&key_, &key)) return fail();
-      ws();
-      if (p_ >= end_ || *p_ != ':') {
+      if (!string_at(p, end, &key_, &key)) return fail();
+      p = skip_ws(p, end);
+      if (p >= end || *p != ':') {
         err_ = "expected ':'";
         return fail();
       }
-      ++p_;
+      ++p;
       Field* f = &ignored_;
       if (key.size() == 4 && std::memcmp(key.data(), "text", 4) == 0) f = &text;
       else if (key.size() == 2 && key[0] == 'i' && key[1] == 'd') f = &id;
       else if (key.size() == 4 && std::memcmp(key.data(), "user", 4) == 0) f = &user;
       else if (key.size() == 2 && key[0] == 't' && key[1] == 's') f = &ts;
-      if (!parse_value(f)) return fail();
-      ws();
-      if (p_ < end_ && *p_ == ',') {
-        ++p_;
+      if (!parse_value(p, end, f)) return fail();
+      p = skip_ws(p, end);
+      if (p < end && *p == ',') {
+        ++p;
         continue;
       }
-      if (p_ < end_ && *p_ == '}') {
-        ++p_;
+      if (p < end && *p == '}') {
+        ++p;
         break;
       }
       err_ = "expected ',' or '}'";
       return fail();
     }
   }
-  ws();
-  if (p_ != end_) {
+  p = skip_ws(p, end);
+  if (p != end) {
     err_ = "trailing characters after the object";
     return fail();
   }

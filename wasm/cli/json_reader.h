@@ -30,15 +30,12 @@ class FlatJsonReader {
   // Decodes the string at p_ into *view: a slice of the line when it has no escapes, else
   // decoded into *buf.
   bool parse_string(std::string* buf, std::string_view* view);
+  bool string_at(const char*& p, const char* end, std::string* buf, std::string_view* view);
   // The rest of a string from p_ (its plain start at `first`), when it has escapes.
   bool parse_escaped(const char* first, std::string* buf, std::string_view* view);
   bool skip_value();
-  bool parse_value(Field* f);
+  bool parse_value(const char*& p, const char* end, Field* f);
   bool parse_other(Field* f);
-  void ws() {
-    // Compact lines have no whitespace at all: one compare says so for any byte above ' '.
-    while (p_ < end_ && (unsigned char)*p_ <= ' ' && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
-  }
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   Field ignored_;  // values of other keys
