@@ -27,7 +27,8 @@ class Automaton {
   }
   // A state is named by where its row starts in the table, doubled, plus 1 when some
   // pattern ends there: a step is one load with no multiply, and the scan loop tests for
-  // output without another load.
+  // output without another load. (The table may then hold 2^31 entries: tens of millions of
+  // states, far beyond any lexicon.)
   using State = uint32_t;
   State start() const { return start_; }
   State next(State s, int sym) const { return delta_[(s >> 1) + size_t(sym)]; }
