@@ -102,6 +102,16 @@ check_eq "bad lexicon exit" 1 $rc
 check_eq "bad lexicon message" "etalase: id.tsv line 2: unknown category 'insul'" "$msg"
 "$bin" moderate --lexicon "$tmp/missing.tsv" < /dev/null > /dev/null 2>&1; check_eq "missing lexicon" 1 $?
 
+# Terms with an expiry: blocked before it, not after; a bad expiry names its line.
+printf -- '-murah\t100\n' > "$tmp/terms-exp"
+printf '%s\n' '{"id":"t1","text":"murah banget","ts":50}' '{"id":"t2","text":"murah banget","ts":150}' > "$tmp/exp-in"
+check_eq "term expiry" "hold allow" \
+  "$("$bin" moderate --terms "$tmp/terms-exp" < "$tmp/exp-in" | sed -E 's/.*"action":"([a-z]+)".*/\1/' | tr '\n' ' ' | sed 's/ $//')"
+printf -- 'ok\n-murah\tbesok\n' > "$tmp/terms-bad"
+msg=$("$bin" moderate --terms "$tmp/terms-bad" < /dev/null 2>&1); rc=$?
+check_eq "bad expiry exit" 1 $rc
+check_eq "bad expiry message" "$tmp/terms-bad:2: after the tab comes when the term lapses, in comment seconds (ts)" "$msg"
+
 # Flood limits from the command line: --rate 3/10 flags a user's fourth comment in 10 s.
 for i in 1 2 3 4; do printf '{"id":"r%d","user":"budi","text":"pesan %d","ts":%d}\n' "$i" "$i" "$i"; done > "$tmp/rate"
 check_eq "rate 3/10" "allow allow allow block" \

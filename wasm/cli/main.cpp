@@ -10,6 +10,7 @@
 //       the same for UI catalogs (see lint_catalog.h); exit 1 on errors, not on warnings.
 //
 // Exit codes: 0 ok, 1 failure (unreadable file, bad lexicon or terms), 2 usage.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -39,7 +40,8 @@ const char kUsage[] =
     "                                            English (default: en.json beside each FILE)\n"
     "\n"
     "  --level N         policy level 0 (off) to 4 (strictest), default 2\n"
-    "  --terms FILE      moderator terms, one per line: '+term' permits, '-term' or 'term' blocks\n"
+    "  --terms FILE      moderator terms, one per line: '+term' permits, '-term' or 'term' blocks;\n"
+    "                    'term<TAB>SECONDS' lapses for comments with ts >= SECONDS\n"
     "  --lexicon FILE    an extra lexicon file (same format as assets/lexicons)\n"
     "  --no-builtin      leave out the built-in lexicons\n"
     "  --allow-domain D  links to D (and its subdomains) pass, besides the defaults\n"
@@ -181,7 +183,20 @@ int cmd_moderate(int argc, char** argv) {
         mode = t[0] == '+' ? TermMode::permit : TermMode::block;
         t = t.substr(1);
       }
-      Status st = mod->add_term(t, mode, -1);
+      // "term<TAB>SECONDS": the term lapses for comments whose ts is at or past SECONDS.
+      double expires_at = -1;
+      size_t tab = t.find('\t');
+      if (tab != std::string::npos) {
+        std::string when = t.substr(tab + 1);
+        char* end = nullptr;
+        expires_at = std::strtod(when.c_str(), &end);
+        if (when.empty() || *end != '\0' || !std::isfinite(expires_at) || expires_at < 0) {
+          std::fprintf(stderr, "%s:%d: after the tab comes when the term lapses, in comment seconds (ts)\n", f.c_str(), line);
+          return 1;
+        }
+        t.erase(tab);
+      }
+      Status st = mod->add_term(t, mode, expires_at);
       if (!st.ok()) {
         std::fprintf(stderr, "%s:%d: %s\n", f.c_str(), line, st.error().message.c_str());
         return 1;
