@@ -2,21 +2,7 @@
 # `etalase lint-catalog` as localizers run it: the shipped catalogs are clean, and each kind
 # of broken catalog is named with its file, line and key, in one line per problem.
 # usage: lint_catalog.sh <etalase-binary> <source-dir>
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-
-check_eq() {  # name expected actual
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected: $2"
-    echo "  actual:   $3"
-    fail=1
-  fi
-}
+source "$(dirname "$0")/cli_test.bash" "$@"
 
 # The shipped catalogs have no errors (warnings allowed: the console speaks id and en only).
 out=$("$bin" lint-catalog "$src"/i18n/*.json); rc=$?

@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # etalase lint-lexicon: FILE:LINE: message per problem, exit 1 if any, 0 when clean.
 # usage: lint_lexicon.sh <etalase-binary> <source-dir>
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+source "$(dirname "$0")/cli_test.bash" "$@"
 
 printf '@lang\tid\nanjing\tinsult\t3\tword\nbego\tinsult\t2\tword\n' > "$tmp/good.tsv"
 "$bin" lint-lexicon "$tmp/good.tsv" > "$tmp/out" 2>&1

@@ -1,21 +1,7 @@
 #!/usr/bin/env bash
 # The CLI as a process: NDJSON in, one verdict line per input line out, in order.
 # usage: moderate.sh <etalase-binary> <source-dir>
-set -u
-bin=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-
-check_eq() {  # name expected actual
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected: $2"
-    echo "  actual:   $3"
-    fail=1
-  fi
-}
+source "$(dirname "$0")/cli_test.bash" "$@"
 
 cat > "$tmp/lex.tsv" <<'LEX'
 @lang	id
