@@ -1,6 +1,7 @@
 // The overlay is checked on its pixels: what a shopper would see, not what the code meant.
 #include "doctest.h"
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -188,4 +189,37 @@ TEST_CASE("hearts float up, fade out and stop; reduced motion draws none") {
   CHECK_FALSE(ov->animating(30.5));
   ov->render(30.5);
   CHECK(opaque_pixels() == 0);
+}
+
+TEST_CASE("frames drawn over the kept still layer equal full redraws, as hearts move and the overlays change") {
+  MoneyFormatter money;
+  auto card = *product_card_text({"Kaos Polos Katun Premium", 149000, 199000, "IDR"}, "id", money);
+  auto other = *product_card_text({"Sepatu Lari Ringan", 299000, 0, "IDR"}, "id", money);
+  const std::string image = read_asset("assets/products/kaos-polos.png");
+  const size_t bytes = size_t(360) * 640 * 4;
+  const FlashSaleView flash5{"Flash Sale", "00:05", "Terjual 7", 0.3}, flash4{"Flash Sale", "00:04", "Terjual 7", 0.3};
+  const VoucherView voucher{"Voucher Rp 20.000", "Min. belanja Rp 100.000"};
+  // The kept overlay lives through the changes, set as the page sets them (the flash sale
+  // every frame); a fresh one is given only the state at frame f and draws it in one go.
+  auto kept = make_overlay();
+  kept->set_card(card);
+  REQUIRE(kept->set_card_image(image).ok());
+  kept->set_voucher(voucher);
+  kept->add_hearts(6, 0.0);
+  for (int f = 0; f <= 200; ++f) {
+    kept->set_flash_sale(f < 40 ? flash5 : flash4);
+    if (f == 60) kept->set_card(other);
+    if (f == 75) kept->clear_voucher();
+    kept->render(f / 60.0);
+    if (f % 20 == 0 || f == 60 || f == 75) {
+      auto fresh = make_overlay();
+      fresh->set_card(f < 60 ? card : other);
+      REQUIRE(fresh->set_card_image(image).ok());
+      if (f < 75) fresh->set_voucher(voucher);
+      fresh->set_flash_sale(f < 40 ? flash5 : flash4);
+      fresh->add_hearts(6, 0.0);
+      fresh->render(f / 60.0);
+      CHECK_MESSAGE(std::memcmp(kept->pixels(), fresh->pixels(), bytes) == 0, "frame " << f);
+    }
+  }
 }

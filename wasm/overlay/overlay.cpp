@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "overlay/shapes.h"
@@ -49,6 +50,29 @@ Overlay::~Overlay() {
   if (surface_) SDL_FreeSurface(surface_);
 }
 
+void Overlay::set_flash_sale(const FlashSaleView& v) {
+  // The page sets it every frame of a sale; only a new second or count is a change.
+  if (flash_ && flash_->label == v.label && flash_->time_left == v.time_left && flash_->sold == v.sold &&
+      flash_->fraction_sold == v.fraction_sold) {
+    return;
+  }
+  flash_ = v;
+  still_dirty_ = true;
+}
+void Overlay::clear_flash_sale() {
+  still_dirty_ |= flash_.has_value();
+  flash_.reset();
+}
+void Overlay::set_voucher(const VoucherView& v) {
+  if (voucher_ && voucher_->title == v.title && voucher_->detail == v.detail) return;
+  voucher_ = v;
+  still_dirty_ = true;
+}
+void Overlay::clear_voucher() {
+  still_dirty_ |= voucher_.has_value();
+  voucher_.reset();
+}
+
 Status Overlay::resize(int width, int height) {
   if (width < 16 || height < 16 || width > 4096 || height > 4096)
     return Error{ErrorKind::invalid_input, "overlay size out of range"};
@@ -67,10 +91,13 @@ Status Overlay::resize(int width, int height) {
   if (!renderer_) return Error{ErrorKind::internal, std::string("renderer: ") + SDL_GetError()};
   w_ = width;
   h_ = height;
+  still_dirty_ = true;
+  moved_ = SDL_Rect{0, 0, 0, 0};
   return {};
 }
 
 Status Overlay::load_fonts(std::string_view regular_ttf, std::string_view bold_ttf) {
+  still_dirty_ = true;
   Status a = regular_.load(regular_ttf);
   if (!a.ok()) return a;
   return bold_.load(bold_ttf);
@@ -80,11 +107,16 @@ Status Overlay::set_card_image(std::string_view bytes) {
   auto img = Image::decode(renderer_, bytes);
   if (!img) return img.error();
   card_image_ = std::move(*img);
+  still_dirty_ = true;
   return {};
 }
 
-void Overlay::set_card(const ProductCardText& text) { card_ = text; }
+void Overlay::set_card(const ProductCardText& text) {
+  card_ = text;
+  still_dirty_ = true;
+}
 void Overlay::clear_card() {
+  still_dirty_ |= card_.has_value() || card_image_.texture();
   card_.reset();
   card_image_ = Image();
 }
@@ -117,13 +149,27 @@ bool Overlay::animating(double now) const {
 }
 
 void Overlay::render(double now) {
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
-  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
-  SDL_RenderClear(renderer_);
-  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-  if (voucher_) draw_voucher();
-  if (flash_) draw_flash_sale();
-  if (card_) draw_card();
+  uint8_t* px = static_cast<uint8_t*>(surface_->pixels);
+  const size_t pitch = size_t(surface_->pitch);
+  if (still_dirty_) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
+    SDL_RenderClear(renderer_);
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+    if (voucher_) draw_voucher();
+    if (flash_) draw_flash_sale();
+    if (card_) draw_card();
+    SDL_RenderFlush(renderer_);  // the software renderer batches: pixels are final after this
+    still_.assign(px, px + pitch * size_t(h_));
+    still_dirty_ = false;
+  } else if (moved_.w > 0) {
+    // Put back the still layer where the hearts were.
+    const size_t x0 = size_t(moved_.x) * 4, len = size_t(moved_.w) * 4;
+    for (int y = moved_.y; y < moved_.y + moved_.h; ++y) {
+      std::memcpy(px + size_t(y) * pitch + x0, still_.data() + size_t(y) * pitch + x0, len);
+    }
+  }
+  moved_ = SDL_Rect{0, 0, 0, 0};
   if (!reduced_motion_) draw_hearts(now);
   SDL_RenderPresent(renderer_);
 }
@@ -224,6 +270,14 @@ void Overlay::draw_hearts(double now) {
     SDL_SetTextureAlphaMod(tex, Uint8(255 * std::min(1.0, (1 - age) * 2.5)));
     SDL_FRect dst{x - size / 2, y - size / 2, size, size};
     SDL_RenderCopyF(renderer_, tex, nullptr, &dst);
+    // What the next frame must restore: the heart's pixels with a pixel to spare each side
+    // (the renderer rounds the float rectangle), inside the canvas.
+    SDL_Rect area{int(std::floor(dst.x)) - 1, int(std::floor(dst.y)) - 1, int(std::ceil(size)) + 3, int(std::ceil(size)) + 3};
+    SDL_Rect canvas{0, 0, w_, h_}, clipped;
+    if (SDL_IntersectRect(&area, &canvas, &clipped)) {
+      if (moved_.w > 0) SDL_UnionRect(&moved_, &clipped, &moved_);
+      else moved_ = clipped;
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <SDL.h>
 
@@ -30,10 +31,10 @@ class Overlay {
   Status set_card_image(std::string_view png_or_jpeg);
   void set_card(const ProductCardText& text);
   void clear_card();
-  void set_flash_sale(const FlashSaleView& v) { flash_ = v; }
-  void clear_flash_sale() { flash_.reset(); }
-  void set_voucher(const VoucherView& v) { voucher_ = v; }
-  void clear_voucher() { voucher_.reset(); }
+  void set_flash_sale(const FlashSaleView& v);
+  void clear_flash_sale();
+  void set_voucher(const VoucherView& v);
+  void clear_voucher();
 
   // Floating hearts for likes: each rises for kHeartSeconds from `now` (seconds, any clock
   // the caller keeps steady). With reduced motion none are drawn (prefers-reduced-motion).
@@ -44,6 +45,9 @@ class Overlay {
   // True while something moves, so the page knows whether to keep requesting frames.
   bool animating(double now) const;
 
+  // Draws the frame at `now`. The still layer (voucher, flash sale, card) is drawn only after
+  // one of them changed and is kept as pixels; a frame in between restores what the hearts
+  // covered last time and draws them anew, so a moving heart costs its own area only.
   void render(double now = 0);
   // RGBA bytes, row after row, width()*4 per row (what ImageData wants).
   const uint8_t* pixels() const;
@@ -65,6 +69,9 @@ class Overlay {
 
   SDL_Surface* surface_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
+  std::vector<uint8_t> still_;   // pixels of the still layer alone, as last drawn
+  bool still_dirty_ = true;      // a setter changed the still layer since
+  SDL_Rect moved_{0, 0, 0, 0};   // what the hearts covered in the last frame
   int w_ = 0, h_ = 0;
   Font regular_, bold_;
   std::optional<ProductCardText> card_;
