@@ -60,3 +60,8 @@ export function loadCore() {
   corePromise ??= init();
   return corePromise;
 }
+
+// In a page the core starts as soon as this module runs, before the modules importing it
+// are evaluated: its download, compile and ICU set-up are the longest road to the first
+// frame. (Failures surface where loadCore() is awaited.)
+if (!isNode) loadCore().catch(() => {});

@@ -40,8 +40,9 @@ export async function startupErrorText(locale, key, detail) {
 }
 
 export async function createTranslator(locale) {
-  const core = await loadCore();
-  const [own, fallback] = await Promise.all([
+  // The catalogs download while the core starts.
+  const [core, own, fallback] = await Promise.all([
+    loadCore(),
     // A broken catalog must not blank the page: English stands in, and the console says why.
     loadCatalog(locale).catch((e) => {
       console.warn(`i18n/${locale}.json could not be used, English stands in: ${e.message}`);

@@ -8,8 +8,8 @@
 namespace etalase {
 
 namespace {
-// Unicode ranges baked into every atlas: what product names and prices need in the
-// app's Latin-script locales (id, en, ms, vi).
+// Unicode ranges an atlas covers: what product names and prices need in the app's
+// Latin-script locales (id, en, ms, vi).
 struct Range { int first; int count; };
 constexpr Range kRanges[] = {
     {0x20, 0x5F},     // ASCII
@@ -24,17 +24,24 @@ constexpr Range kRanges[] = {
 constexpr int kAtlasSize = 1024;
 }  // namespace
 
-struct Font::Atlas {
-  SDL_Texture* texture = nullptr;
-  std::map<uint32_t, stbtt_packedchar> glyphs;
+// One pixel size: glyphs are rasterized into `alpha` as text first needs them (a card shows a
+// few dozen characters, the ranges hold over five hundred), and uploaded to the texture.
+struct FontAtlas {
   float px = 0;
-  ~Atlas() {
+  std::vector<unsigned char> alpha;  // kAtlasSize x kAtlasSize coverage; the packer writes here
+  stbtt_pack_context pc{};           // kept open so later glyphs pack beside earlier ones
+  std::map<uint32_t, stbtt_packedchar> glyphs;
+  SDL_Texture* texture = nullptr;    // made on the first draw with a renderer
+  std::vector<SDL_Rect> unsent;      // glyphs packed before the texture existed
+  ~FontAtlas() {
+    stbtt_PackEnd(&pc);
     if (texture) SDL_DestroyTexture(texture);
   }
 };
 
 Font::Font() = default;
 Font::~Font() = default;
+
 void Font::forget_textures() { atlases_.clear(); }
 
 Status Font::load(std::string_view bytes) {
@@ -57,65 +64,86 @@ float Font::ascent(float px) {
   return asc * stbtt_ScaleForPixelHeight(&info, px);
 }
 
-Font::Atlas* Font::atlas_for(SDL_Renderer* r, float px) {
+namespace {
+
+// White glyphs with coverage as alpha: colour comes from SDL_SetTextureColorMod.
+void upload(FontAtlas* a, const SDL_Rect& rect) {
+  std::vector<uint32_t> argb(size_t(rect.w) * size_t(rect.h));
+  for (int y = 0; y < rect.h; ++y) {
+    const unsigned char* row = &a->alpha[size_t(rect.y + y) * kAtlasSize + size_t(rect.x)];
+    for (int x = 0; x < rect.w; ++x) argb[size_t(y) * rect.w + x] = (uint32_t(row[x]) << 24) | 0x00FFFFFFu;
+  }
+  SDL_UpdateTexture(a->texture, &rect, argb.data(), rect.w * 4);
+}
+
+// The glyph of `cp`, rasterized on first use; null outside the atlas's ranges.
+const stbtt_packedchar* glyph(FontAtlas* a, const std::string& ttf, uint32_t cp) {
+  auto it = a->glyphs.find(cp);
+  if (it != a->glyphs.end()) return &it->second;
+  bool covered = false;
+  for (const Range& range : kRanges) covered |= cp >= uint32_t(range.first) && cp < uint32_t(range.first + range.count);
+  if (!covered) return nullptr;
+  // The ranges fit one atlas at the sizes drawn (they were baked whole before), so packing
+  // a glyph of them always finds room.
+  stbtt_packedchar pch{};
+  stbtt_PackFontRange(&a->pc, reinterpret_cast<const unsigned char*>(ttf.data()), 0, a->px, int(cp), 1, &pch);
+  SDL_Rect rect{pch.x0, pch.y0, pch.x1 - pch.x0, pch.y1 - pch.y0};
+  if (rect.w > 0 && rect.h > 0) {
+    if (a->texture) upload(a, rect);
+    else a->unsent.push_back(rect);
+  }
+  return &a->glyphs.emplace(cp, pch).first->second;
+}
+
+}  // namespace
+
+FontAtlas* Font::atlas_for(SDL_Renderer* r, float px) {
   int key = int(std::lround(px * 4));
   auto it = atlases_.find(key);
-  if (it != atlases_.end()) return it->second.get();
-  auto atlas = std::make_unique<Atlas>();
-  atlas->px = px;
-  std::vector<unsigned char> alpha(size_t(kAtlasSize) * kAtlasSize);
-  stbtt_pack_context pc;
-  stbtt_PackBegin(&pc, alpha.data(), kAtlasSize, kAtlasSize, 0, 1, nullptr);
-  stbtt_PackSetOversampling(&pc, 1, 1);
-  for (const Range& range : kRanges) {
-    std::vector<stbtt_packedchar> chars(range.count);
-    stbtt_PackFontRange(&pc, reinterpret_cast<const unsigned char*>(ttf_.data()), 0, px, range.first,
-                        range.count, chars.data());
-    for (int i = 0; i < range.count; ++i) atlas->glyphs[uint32_t(range.first + i)] = chars[i];
+  if (it == atlases_.end()) {
+    auto atlas = std::make_unique<FontAtlas>();
+    atlas->px = px;
+    atlas->alpha.assign(size_t(kAtlasSize) * kAtlasSize, 0);
+    stbtt_PackBegin(&atlas->pc, atlas->alpha.data(), kAtlasSize, kAtlasSize, 0, 1, nullptr);
+    stbtt_PackSetOversampling(&atlas->pc, 1, 1);
+    it = atlases_.emplace(key, std::move(atlas)).first;
   }
-  stbtt_PackEnd(&pc);
-  // White glyphs with coverage as alpha: colour comes from SDL_SetTextureColorMod.
-  std::vector<uint32_t> rgba(alpha.size());
-  for (size_t i = 0; i < alpha.size(); ++i) rgba[i] = (uint32_t(alpha[i]) << 24) | 0x00FFFFFFu;
-  if (r) {
-    atlas->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, kAtlasSize, kAtlasSize);
-    if (atlas->texture) {
-      SDL_UpdateTexture(atlas->texture, nullptr, rgba.data(), kAtlasSize * 4);
-      SDL_SetTextureBlendMode(atlas->texture, SDL_BLENDMODE_BLEND);
+  FontAtlas* a = it->second.get();
+  if (r && !a->texture) {
+    a->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, kAtlasSize, kAtlasSize);
+    if (a->texture) {
+      SDL_SetTextureBlendMode(a->texture, SDL_BLENDMODE_BLEND);
+      for (const SDL_Rect& rect : a->unsent) upload(a, rect);
+      a->unsent.clear();
     }
   }
-  return atlases_.emplace(key, std::move(atlas)).first->second.get();
+  return a;
 }
+
 
 float Font::measure(float px, std::string_view utf8) {
   if (!loaded()) return 0;
-  Atlas* a = atlas_for(nullptr, px);
+  FontAtlas* a = atlas_for(nullptr, px);
   float w = 0;
   for (Utf8Reader rd(utf8); !rd.done();) {
-    auto g = a->glyphs.find(rd.next());
-    if (g != a->glyphs.end()) w += g->second.xadvance;
+    if (const stbtt_packedchar* g = glyph(a, ttf_, rd.next())) w += g->xadvance;
   }
   return w;
 }
 
 float Font::draw(SDL_Renderer* r, float px, std::string_view utf8, float x, float baseline, SDL_Color c) {
   if (!loaded()) return x;
-  Atlas* a = atlas_for(r, px);
-  if (!a->texture) {  // measured before a renderer existed: bake the texture now
-    atlases_.erase(int(std::lround(px * 4)));
-    a = atlas_for(r, px);
-    if (!a->texture) return x;
-  }
+  FontAtlas* a = atlas_for(r, px);
+  if (!a->texture) return x;
   SDL_SetTextureColorMod(a->texture, c.r, c.g, c.b);
   SDL_SetTextureAlphaMod(a->texture, c.a);
   for (Utf8Reader rd(utf8); !rd.done();) {
-    auto g = a->glyphs.find(rd.next());
-    if (g == a->glyphs.end()) continue;
-    const stbtt_packedchar& pc = g->second;
-    SDL_Rect src{pc.x0, pc.y0, pc.x1 - pc.x0, pc.y1 - pc.y0};
-    SDL_FRect dst{x + pc.xoff, baseline + pc.yoff, float(src.w), float(src.h)};
+    const stbtt_packedchar* pc = glyph(a, ttf_, rd.next());
+    if (!pc) continue;
+    SDL_Rect src{pc->x0, pc->y0, pc->x1 - pc->x0, pc->y1 - pc->y0};
+    SDL_FRect dst{x + pc->xoff, baseline + pc->yoff, float(src.w), float(src.h)};
     if (src.w > 0 && src.h > 0) SDL_RenderCopyF(r, a->texture, &src, &dst);
-    x += pc.xadvance;
+    x += pc->xadvance;
   }
   return x;
 }
@@ -124,12 +152,12 @@ std::string Font::elide(float px, std::string_view utf8, float max_width) {
   if (measure(px, utf8) <= max_width) return std::string(utf8);
   const char* ellipsis = "\xE2\x80\xA6";
   float budget = max_width - measure(px, ellipsis);
-  Atlas* a = atlas_for(nullptr, px);
+  FontAtlas* a = atlas_for(nullptr, px);
   float w = 0;
   size_t cut = 0;
   for (Utf8Reader rd(utf8); !rd.done();) {
-    auto g = a->glyphs.find(rd.next());
-    float adv = g != a->glyphs.end() ? g->second.xadvance : 0;
+    const stbtt_packedchar* g = glyph(a, ttf_, rd.next());
+    float adv = g ? g->xadvance : 0;
     if (w + adv > budget) break;
     w += adv;
     cut = rd.offset();

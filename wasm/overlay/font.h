@@ -1,6 +1,7 @@
-// A TrueType font baked by stb_truetype into one glyph atlas per pixel size, drawn with an
-// SDL_Renderer. Covers Latin (incl. Vietnamese), general punctuation and currency signs;
-// characters outside the atlas are drawn as the font's missing-glyph box.
+// A TrueType font rasterized by stb_truetype into one glyph atlas per pixel size, a glyph at
+// a time as text first needs it, drawn with an SDL_Renderer. Covers Latin (incl.
+// Vietnamese), general punctuation and currency signs; characters outside those ranges are
+// skipped.
 //
 //   Font f;
 //   if (!f.load(ttf_bytes).ok()) ...;          // bytes are copied
@@ -19,6 +20,8 @@
 #include "core/moderation/result.h"
 
 namespace etalase {
+
+struct FontAtlas;  // one pixel size's glyphs (font.cpp)
 
 class Font {
  public:
@@ -42,10 +45,9 @@ class Font {
   void forget_textures();
 
  private:
-  struct Atlas;
-  Atlas* atlas_for(SDL_Renderer* r, float px);
+  FontAtlas* atlas_for(SDL_Renderer* r, float px);
   std::string ttf_;
-  std::map<int, std::unique_ptr<Atlas>> atlases_;  // keyed by pixel size
+  std::map<int, std::unique_ptr<FontAtlas>> atlases_;  // keyed by pixel size
 };
 
 }  // namespace etalase
