@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "bindings/js_bytes.h"
 #include "core/i18n/message.h"
 #include "core/i18n/money.h"
 #include "core/moderation/moderator.h"
@@ -32,9 +33,9 @@ val error_value(const std::string& message) {
 }
 
 // Returns "" on success or a message naming what is missing.
-std::string install_icu(const std::string& bytes) {
+std::string install_icu(val bytes) {
   static std::string data;  // ICU reads from it for the life of the page
-  data = bytes;
+  data = bytes_from_js(bytes);
   Status st = install_icu_data(data.data(), data.size());
   if (!st.ok()) return st.error().message;
   st = check_icu_data();

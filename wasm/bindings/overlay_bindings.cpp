@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "bindings/js_bytes.h"
 #include "core/shop/product_card.h"
 #include "overlay/overlay.h"
 
@@ -31,10 +32,10 @@ class JsOverlay {
   }
   std::string error() const { return error_; }
   std::string resize(int w, int h) { return message(o_->resize(w, h)); }
-  std::string load_fonts(const std::string& regular, const std::string& bold) {
-    return message(o_->load_fonts(regular, bold));
+  std::string load_fonts(val regular, val bold) {
+    return message(o_->load_fonts(bytes_from_js(regular), bytes_from_js(bold)));
   }
-  std::string set_card_image(const std::string& bytes) { return message(o_->set_card_image(bytes)); }
+  std::string set_card_image(val bytes) { return message(o_->set_card_image(bytes_from_js(bytes))); }
   // Formats the prices for the locale and pins the card. Returns the card's text (what the
   // page's accessible button says) or {error}.
   val set_card(const std::string& name, double price, double original, const std::string& currency,
