@@ -31,7 +31,8 @@ export async function startupErrorText(locale, key, detail) {
   for (const l of [locale, FALLBACK]) {
     try {
       const pattern = (await loadCatalog(l))[key];
-      if (typeof pattern === 'string' && pattern.includes('{detail}')) return pattern.replace('{detail}', () => detail); // a function: no $ patterns in the detail
+      // A replacer function, so a '$&' in the detail stays as it is.
+      if (typeof pattern === 'string' && pattern.includes('{detail}')) return pattern.replace('{detail}', () => detail);
     } catch {
       // the next locale, or the bare detail
     }
