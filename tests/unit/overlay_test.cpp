@@ -195,6 +195,9 @@ TEST_CASE("frames drawn over the kept still layer equal full redraws, as hearts 
   MoneyFormatter money;
   auto card = *product_card_text({"Kaos Polos Katun Premium", 149000, 199000, "IDR"}, "id", money);
   auto other = *product_card_text({"Sepatu Lari Ringan", 299000, 0, "IDR"}, "id", money);
+  auto sisa12 = card, sisa11 = card;
+  sisa12.stock = "Sisa 12";
+  sisa11.stock = "Sisa 11";
   const std::string image = read_asset("assets/products/kaos-polos.png");
   const size_t bytes = size_t(360) * 640 * 4;
   const FlashSaleView flash5{"Flash Sale", "00:05", "Terjual 7", 0.3}, flash4{"Flash Sale", "00:04", "Terjual 7", 0.3};
@@ -210,10 +213,11 @@ TEST_CASE("frames drawn over the kept still layer equal full redraws, as hearts 
     kept->set_flash_sale(f < 40 ? flash5 : flash4);
     if (f == 60) kept->set_card(other);
     if (f == 75) kept->clear_voucher();
+    if (f >= 90) kept->set_card(f < 150 ? sisa12 : sisa11);  // the stock line ticks
     kept->render(f / 60.0);
-    if (f % 20 == 0 || f == 60 || f == 75) {
+    if (f % 20 == 0 || f == 60 || f == 75 || f == 90 || f == 150) {
       auto fresh = make_overlay();
-      fresh->set_card(f < 60 ? card : other);
+      fresh->set_card(f < 60 ? card : f < 90 ? other : f < 150 ? sisa12 : sisa11);
       REQUIRE(fresh->set_card_image(image).ok());
       if (f < 75) fresh->set_voucher(voucher);
       fresh->set_flash_sale(f < 40 ? flash5 : flash4);

@@ -57,20 +57,29 @@ void Overlay::set_flash_sale(const FlashSaleView& v) {
     return;
   }
   flash_ = v;
-  still_dirty_ = true;
+  still_changed(flash_rect(), edge_margin());
 }
 void Overlay::clear_flash_sale() {
-  still_dirty_ |= flash_.has_value();
+  if (flash_) still_changed(flash_rect(), edge_margin());
   flash_.reset();
 }
 void Overlay::set_voucher(const VoucherView& v) {
   if (voucher_ && voucher_->title == v.title && voucher_->detail == v.detail) return;
   voucher_ = v;
-  still_dirty_ = true;
+  still_changed(voucher_rect(), edge_margin());
 }
 void Overlay::clear_voucher() {
-  still_dirty_ |= voucher_.has_value();
+  if (voucher_) still_changed(voucher_rect(), edge_margin());
   voucher_.reset();
+}
+
+// Part of the still layer changed: the area (grown by `margin`) is redrawn, clipped, at the
+// next render. No area may cross the card's photo: a scaled draw, clipped, rounds
+// differently from a whole one.
+void Overlay::still_changed(SDL_Rect area, int margin) {
+  if (still_dirty_) return;  // all of it is redrawn anyway
+  int m = margin;
+  still_areas_.push_back(SDL_Rect{area.x - m, area.y - m, area.w + 2 * m, area.h + 2 * m});
 }
 
 Status Overlay::resize(int width, int height) {
@@ -112,6 +121,19 @@ Status Overlay::set_card_image(std::string_view bytes) {
 }
 
 void Overlay::set_card(const ProductCardText& text) {
+  if (card_ && card_->name == text.name && card_->price == text.price && card_->original_price == text.original_price &&
+      card_->discount == text.discount) {
+    // The page sets the stock line every second of a flash sale: redraw the card's lower
+    // right only (right of the photo, which must never be drawn clipped).
+    if (card_->stock == text.stock) return;
+    card_->stock = text.stock;
+    const float s = scale();
+    const SDL_Rect box = card_rect();
+    const int right_of_photo = box.x + box.h - int(2 * s);
+    const int top = box.y + int(box.h * 0.62f);
+    still_changed(SDL_Rect{right_of_photo, top, box.x + box.w + int(4 * s) - right_of_photo, box.y + box.h + int(5 * s) - top}, 0);
+    return;
+  }
   card_ = text;
   still_dirty_ = true;
 }
@@ -148,6 +170,15 @@ bool Overlay::animating(double now) const {
   return false;
 }
 
+namespace {
+// Copies the pixels of `area` between two RGBA buffers of the same size.
+void copy_rows(const SDL_Rect& area, const uint8_t* from, uint8_t* to, size_t pitch) {
+  if (area.w <= 0 || area.h <= 0) return;
+  const size_t x0 = size_t(area.x) * 4, len = size_t(area.w) * 4;
+  for (int y = area.y; y < area.y + area.h; ++y) std::memcpy(to + size_t(y) * pitch + x0, from + size_t(y) * pitch + x0, len);
+}
+}  // namespace
+
 void Overlay::render(double now) {
   uint8_t* px = static_cast<uint8_t*>(surface_->pixels);
   const size_t pitch = size_t(surface_->pitch);
@@ -162,11 +193,28 @@ void Overlay::render(double now) {
     SDL_RenderFlush(renderer_);  // the software renderer batches: pixels are final after this
     still_.assign(px, px + pitch * size_t(h_));
     still_dirty_ = false;
-  } else if (moved_.w > 0) {
-    // Put back the still layer where the hearts were.
-    const size_t x0 = size_t(moved_.x) * 4, len = size_t(moved_.w) * 4;
-    for (int y = moved_.y; y < moved_.y + moved_.h; ++y) {
-      std::memcpy(px + size_t(y) * pitch + x0, still_.data() + size_t(y) * pitch + x0, len);
+    still_areas_.clear();
+  } else {
+    // Put back the still layer where the hearts were, then redraw the parts that changed.
+    copy_rows(moved_, still_.data(), px, pitch);
+    if (!still_areas_.empty()) {
+      const SDL_Rect canvas{0, 0, w_, h_};
+      for (SDL_Rect& area : still_areas_) {
+        if (!SDL_IntersectRect(&area, &canvas, &area)) area = SDL_Rect{0, 0, 0, 0};
+        if (area.w <= 0) continue;
+        SDL_RenderSetClipRect(renderer_, &area);
+        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
+        SDL_RenderFillRect(renderer_, &area);
+        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+        if (voucher_) draw_voucher();
+        if (flash_) draw_flash_sale();
+        if (card_) draw_card();
+      }
+      SDL_RenderSetClipRect(renderer_, nullptr);
+      SDL_RenderFlush(renderer_);
+      for (const SDL_Rect& area : still_areas_) copy_rows(area, px, still_.data(), pitch);
+      still_areas_.clear();
     }
   }
   moved_ = SDL_Rect{0, 0, 0, 0};

@@ -46,8 +46,9 @@ class Overlay {
   bool animating(double now) const;
 
   // Draws the frame at `now`. The still layer (voucher, flash sale, card) is drawn only after
-  // one of them changed and is kept as pixels; a frame in between restores what the hearts
-  // covered last time and draws them anew, so a moving heart costs its own area only.
+  // one of them changed, only where it changed (the flash sale's area when its second ticks),
+  // and is kept as pixels; a frame in between restores what the hearts covered last time and
+  // draws them anew, so a moving heart costs its own area only.
   void render(double now = 0);
   // RGBA bytes, row after row, width()*4 per row (what ImageData wants).
   const uint8_t* pixels() const;
@@ -70,7 +71,11 @@ class Overlay {
   SDL_Surface* surface_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   std::vector<uint8_t> still_;   // pixels of the still layer alone, as last drawn
-  bool still_dirty_ = true;      // a setter changed the still layer since
+  bool still_dirty_ = true;      // a setter changed the still layer as a whole since
+  std::vector<SDL_Rect> still_areas_;  // or only these parts of it (a countdown, a voucher)
+  void still_changed(SDL_Rect area, int margin);
+  // What the banners draw past their boxes (the voucher's notches), clear of the card.
+  int edge_margin() const { return int(7 * scale()) + 1; }
   SDL_Rect moved_{0, 0, 0, 0};   // what the hearts covered in the last frame
   int w_ = 0, h_ = 0;
   Font regular_, bold_;
