@@ -179,17 +179,27 @@ void copy_rows(const SDL_Rect& area, const uint8_t* from, uint8_t* to, size_t pi
 }
 }  // namespace
 
+// Clears the still layer (all of it, or only `area`, clipped) and draws its elements there.
+void Overlay::draw_still(const SDL_Rect* area) {
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
+  if (area) {
+    SDL_RenderSetClipRect(renderer_, area);
+    SDL_RenderFillRect(renderer_, area);
+  } else {
+    SDL_RenderClear(renderer_);
+  }
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+  if (voucher_) draw_voucher();
+  if (flash_) draw_flash_sale();
+  if (card_) draw_card();
+}
+
 void Overlay::render(double now) {
   uint8_t* px = static_cast<uint8_t*>(surface_->pixels);
   const size_t pitch = size_t(surface_->pitch);
   if (still_dirty_) {
-    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
-    SDL_RenderClear(renderer_);
-    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-    if (voucher_) draw_voucher();
-    if (flash_) draw_flash_sale();
-    if (card_) draw_card();
+    draw_still(nullptr);
     SDL_RenderFlush(renderer_);  // the software renderer batches: pixels are final after this
     still_.assign(px, px + pitch * size_t(h_));
     still_dirty_ = false;
@@ -201,15 +211,7 @@ void Overlay::render(double now) {
       const SDL_Rect canvas{0, 0, w_, h_};
       for (SDL_Rect& area : still_areas_) {
         if (!SDL_IntersectRect(&area, &canvas, &area)) area = SDL_Rect{0, 0, 0, 0};
-        if (area.w <= 0) continue;
-        SDL_RenderSetClipRect(renderer_, &area);
-        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
-        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0);
-        SDL_RenderFillRect(renderer_, &area);
-        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-        if (voucher_) draw_voucher();
-        if (flash_) draw_flash_sale();
-        if (card_) draw_card();
+        if (area.w > 0) draw_still(&area);
       }
       SDL_RenderSetClipRect(renderer_, nullptr);
       SDL_RenderFlush(renderer_);

@@ -61,6 +61,7 @@ class Overlay {
 
  private:
   Overlay() = default;
+  void draw_still(const SDL_Rect* area);
   void draw_card();
   void draw_flash_sale();
   void draw_voucher();
