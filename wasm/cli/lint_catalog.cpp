@@ -46,8 +46,14 @@ int key_line(const Catalog& c, const std::string& key, int nth = 1) {
 
 class Report {
  public:
-  void error(const Catalog& c, int line, const std::string& what) { say(c, line, "", what), ++errors; }
-  void warning(const Catalog& c, int line, const std::string& what) { say(c, line, "warning: ", what), ++warnings; }
+  void error(const Catalog& c, int line, const std::string& what) {
+    say(c, line, "", what);
+    ++errors;
+  }
+  void warning(const Catalog& c, int line, const std::string& what) {
+    say(c, line, "warning: ", what);
+    ++warnings;
+  }
   int errors = 0, warnings = 0;
 
  private:
