@@ -1,5 +1,6 @@
 #include "cli/json_reader.h"
 
+#include "core/text/json_bytes.h"
 #include "core/text/utf8.h"
 
 #include <cstdint>
@@ -24,17 +25,13 @@ int hex4(const char* p) {
 }
 
 // The first byte in [p, end) that ends a plain stretch of a JSON string: '"', '\\' or a
-// control character (or end). Eight bytes at a time (little-endian word tricks: x86 and
-// wasm), since string bodies are most of every input line.
+// control character (or end). Eight bytes at a time, since string bodies are most of every
+// input line.
 inline const char* scan_plain(const char* p, const char* end) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (end - p >= 8) {
     uint64_t x;
     std::memcpy(&x, p, 8);
-    uint64_t q = x ^ (kOnes * '"'), b = x ^ (kOnes * '\\');
-    uint64_t hit = ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | ((x - kOnes * 0x20) & ~x);
-    hit &= kHigh;
-    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+    if (uint64_t hit = json_escape_bytes(x)) return p + (__builtin_ctzll(hit) >> 3);
     p += 8;
   }
   while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) ++p;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/moderation/engine.h"
+#include "core/text/json_bytes.h"
 #include "core/text/utf8.h"
 
 namespace etalase {
@@ -574,16 +575,10 @@ namespace {
 // piece).
 
 // True when `s` goes out as is: printable ASCII without '"' and '\\' (the common case).
-// Eight bytes at a time (little-endian word tricks: x86 and wasm): the comment text is
-// most of every verdict line.
+// Eight bytes at a time: the comment text is most of every verdict line.
 inline bool json_plain(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  // The high bit of each byte that is non-ASCII, a control, '"' or '\\'. A borrow may also
-  // flag a byte above one of those, which leaves the answer the same.
-  auto special = [](uint64_t x) {
-    uint64_t q = x ^ (kOnes * '"'), b = x ^ (kOnes * '\\');
-    return (x | ((x - kOnes * 0x20) & ~x) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b)) & kHigh;
-  };
+  // Non-ASCII bytes (high bit set) do not go out as is either.
+  auto special = [](uint64_t x) { return (x & 0x8080808080808080ull) | json_escape_bytes(x); };
   const char* p = s.data();
   const size_t n = s.size();
   if (n >= 8) {
