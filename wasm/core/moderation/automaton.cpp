@@ -21,6 +21,12 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
 
   // Trie (kNone = no child yet).
   const uint32_t kNone = UINT32_MAX;
+  // At most one state per pattern symbol, plus the root: reserving that bound up front
+  // spares the table its copies while it grows (untouched reserve costs no pages).
+  size_t bound = 1;
+  for (const auto& p : patterns) bound += p.size();
+  delta_.clear();
+  delta_.reserve(bound * alpha_);
   delta_.assign(alpha_, kNone);
   std::vector<std::vector<uint32_t>> own(1);
   lengths_.assign(patterns.size(), 0);

@@ -36,11 +36,13 @@ inline uint64_t mix(uint64_t k) {
 
 LruIndex::LruIndex(uint32_t capacity)
     : capacity_(std::max<uint32_t>(capacity, 1)),
-      mask_(pow2_at_least(capacity_ * 2) - 1),
-      table_(mask_ + 1, 0),
-      keys_(capacity_, 0),
-      prev_(capacity_, UINT32_MAX),
-      next_(capacity_, UINT32_MAX) {}
+      mask_(pow2_at_least(capacity_ * 2) - 1) {
+  table_.assign_zeros(size_t(mask_) + 1);
+  // A slot's key and links are written when it is handed out (touch), before any read.
+  keys_.resize(capacity_);
+  prev_.resize(capacity_);
+  next_.resize(capacity_);
+}
 
 void LruIndex::unlink(uint32_t s) {
   if (prev_[s] != UINT32_MAX) next_[prev_[s]] = next_[s];
@@ -138,12 +140,13 @@ FloodTracker::FloodTracker(const FloodOptions& o)
       fanout_(uint32_t(std::min(std::max(o.max_same_text_users, 1), 1000))),
       // Bound the total state to about a million entries whatever the options say.
       users_(uint32_t(std::max<size_t>(1, std::min<size_t>(o.max_tracked_users, (1u << 20) / ring_)))),
-      texts_(uint32_t(std::max<size_t>(1, std::min<size_t>(o.max_tracked_texts, (1u << 20) / fanout_)))),
-      user_ring_(size_t(users_.capacity()) * ring_),
-      user_head_(users_.capacity(), 0),
-      user_count_(users_.capacity(), 0),
-      text_users_(size_t(texts_.capacity()) * fanout_),
-      text_count_(texts_.capacity(), 0) {}
+      texts_(uint32_t(std::max<size_t>(1, std::min<size_t>(o.max_tracked_texts, (1u << 20) / fanout_)))) {
+  user_ring_.resize(size_t(users_.capacity()) * ring_);
+  user_head_.resize(users_.capacity());
+  user_count_.resize(users_.capacity());
+  text_users_.resize(size_t(texts_.capacity()) * fanout_);
+  text_count_.resize(texts_.capacity());
+}
 
 unsigned FloodTracker::observe(uint64_t user, uint64_t text, bool shared, double ts) {
   if (!(ts >= 0) || !std::isfinite(ts)) return 0;

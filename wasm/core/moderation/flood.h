@@ -1,12 +1,15 @@
 // Flood state across comments, keyed by user: message rate, repeats of one text by one
 // user, and one text from many users. Memory is fixed at construction: users and texts
 // live in bounded tables, the least recently seen evicted first; no allocation per comment.
+// The tables are reserved at construction but left untouched (zero pages or uninitialized
+// slots that are written before they are read), so a short run pays only for what it uses.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "core/moderation/moderator.h"
 #include "core/moderation/result.h"
+#include "core/text/pod_vec.h"
 
 namespace etalase {
 
@@ -25,9 +28,9 @@ class LruIndex {
   void push_front(uint32_t s);
   void erase_key(uint64_t key);
   uint32_t capacity_, mask_, used_ = 0;
-  std::vector<uint32_t> table_;  // slot + 1, 0 = empty
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> prev_, next_;
+  PodVec<uint32_t> table_;  // slot + 1, 0 = empty
+  PodVec<uint64_t> keys_;   // slots below used_ only
+  PodVec<uint32_t> prev_, next_;
   uint32_t head_ = UINT32_MAX, tail_ = UINT32_MAX;
 };
 
@@ -53,10 +56,11 @@ class FloodTracker {
   uint32_t ring_;   // entries kept per user
   uint32_t fanout_; // users kept per text
   LruIndex users_, texts_;
-  std::vector<Entry> user_ring_;    // users_.capacity() * ring_
-  std::vector<uint32_t> user_head_, user_count_;
-  std::vector<Sender> text_users_;  // texts_.capacity() * fanout_
-  std::vector<uint32_t> text_count_;
+  // Per slot; a slot's head and count are reset when the index hands it out fresh.
+  PodVec<Entry> user_ring_;    // users_.capacity() * ring_
+  PodVec<uint32_t> user_head_, user_count_;
+  PodVec<Sender> text_users_;  // texts_.capacity() * fanout_
+  PodVec<uint32_t> text_count_;
 };
 
 uint64_t hash_bytes(const void* data, size_t n, uint64_t seed = 0);

@@ -45,6 +45,17 @@ class PodVec {
   const T* end() const { return p_ + n_; }
 
   void clear() { n_ = 0; }
+  // n zeroed elements in fresh memory. For large n calloc hands back untouched zero pages,
+  // so a big table costs nothing until used.
+  void assign_zeros(size_t n) {
+    std::free(p_);
+    p_ = nullptr;
+    n_ = cap_ = 0;
+    if (n == 0) return;
+    p_ = static_cast<T*>(std::calloc(n, sizeof(T)));
+    if (!p_) throw std::bad_alloc();
+    n_ = cap_ = n;
+  }
   void reserve(size_t n) {
     if (n > cap_) grow(n);
   }
