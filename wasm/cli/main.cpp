@@ -207,8 +207,7 @@ int cmd_moderate(int argc, char** argv) {
   FlatJsonReader reader;
   Verdict verdict;
   Output out;
-  std::string err, buf;
-  std::vector<char> chunk(1 << 20);
+  std::string err;
   size_t line_no = 0;
   auto handle = [&](std::string_view line) {
     ++line_no;
@@ -239,20 +238,31 @@ int cmd_moderate(int argc, char** argv) {
       out.commit(w);
     }
   };
-  size_t n;
-  while ((n = std::fread(chunk.data(), 1, chunk.size(), stdin)) > 0) {
-    buf.append(chunk.data(), n);
-    size_t start = 0;
-    for (;;) {
-      const void* nl = std::memchr(buf.data() + start, '\n', buf.size() - start);
-      if (!nl) break;
-      size_t end = size_t(static_cast<const char*>(nl) - buf.data());
-      handle(std::string_view(buf.data() + start, end - start));
-      start = end + 1;
+  // stdin is read straight into one buffer and each line handled where it lies; only a
+  // partial last line moves to the front before the next read, and the buffer doubles
+  // when one line outgrows it.
+  size_t cap = 1 << 20, len = 0;
+  std::unique_ptr<char[]> buf(new char[cap]);
+  for (;;) {
+    if (len == cap) {
+      std::unique_ptr<char[]> bigger(new char[cap * 2]);
+      std::memcpy(bigger.get(), buf.get(), len);
+      buf.swap(bigger);
+      cap *= 2;
     }
-    buf.erase(0, start);
+    size_t n = std::fread(buf.get() + len, 1, cap - len, stdin);
+    if (n == 0) break;
+    size_t start = 0, from = len;  // no newline before `from`: it was searched last time
+    len += n;
+    while (const void* nl = std::memchr(buf.get() + from, '\n', len - from)) {
+      size_t end = size_t(static_cast<const char*>(nl) - buf.get());
+      handle(std::string_view(buf.get() + start, end - start));
+      start = from = end + 1;
+    }
+    std::memmove(buf.get(), buf.get() + start, len - start);
+    len -= start;
   }
-  if (!buf.empty()) handle(buf);
+  if (len) handle(std::string_view(buf.get(), len));
   out.flush();
   std::fflush(stdout);
   return 0;
