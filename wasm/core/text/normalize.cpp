@@ -1,6 +1,7 @@
 #include "core/text/normalize.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -44,8 +45,16 @@ const AsciiTable kAscii;
 constexpr int kLaneUpper = 0, kLaneLower = 12, kLaneDigit = 24, kLaneDot = 36, kLaneStrip = 48;
 constexpr size_t kLaneBlock = 0xFFF;  // bytes per block: no lane can overflow
 constexpr uint8_t kTokOutside = 0, kTokLetter = 1, kTokDigit = 2, kTokLeet = 3;
+// A folded char is written as three pieces (see scan_ascii): its first 8 bytes (cp, sym)
+// and the bytes after the offsets (cls, flags, padding) from the table, and the four
+// offsets from one vector that counts up.
+constexpr size_t kFcOffsets = offsetof(FoldedChar, o16), kFcTail = offsetof(FoldedChar, cls);
+static_assert(kFcOffsets == 8 && offsetof(FoldedChar, o16_end) == 12 && offsetof(FoldedChar, b) == 16 &&
+                  offsetof(FoldedChar, b_end) == 20 && kFcTail == 24 && sizeof(FoldedChar) == 28,
+              "scan_ascii writes FoldedChar in pieces by this layout");
 struct AsciiInfoTable {
-  FoldedChar chars[128];
+  uint64_t head[128];  // FoldedChar bytes [0, 8)
+  uint32_t tail[128];  // FoldedChar bytes [24, 28)
   uint64_t counts[128];
   uint8_t sym[128];
   uint8_t tok[128];
@@ -54,7 +63,9 @@ struct AsciiInfoTable {
       int f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
       uint8_t cls = kAscii.cls[f];
       sym[c] = cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
-      chars[c] = FoldedChar{char32_t(f), sym[c], 0, 0, 0, 0, cls, 0};
+      FoldedChar fc{char32_t(f), sym[c], 0, 0, 0, 0, cls, 0};
+      std::memcpy(&head[c], &fc, 8);
+      std::memcpy(&tail[c], reinterpret_cast<const char*>(&fc) + kFcTail, 4);
       tok[c] = cls == kClsLetter ? kTokLetter : cls == kClsDigit ? kTokDigit : cls == kClsLeetSym ? kTokLeet : kTokOutside;
       counts[c] = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
                   uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot |
@@ -108,6 +119,9 @@ struct AsciiScan {
 // chars are left to the caller. This is most of the work for a typical short comment, so it
 // is two simple branch-free loops with few live values each (one that does everything
 // spills registers).
+// Four offsets in one register where the target has vectors (scalar code elsewhere).
+typedef uint32_t U32x4 __attribute__((vector_size(16)));
+
 AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) {
   AsciiScan r;
   uint32_t nr = 0, window = 0;
@@ -116,13 +130,17 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) 
   for (size_t block = 0; block < m; block += kLaneBlock) {
     const size_t block_end = std::min(m, block + kLaneBlock);
     uint64_t counts = 0;
+    const uint32_t k0 = uint32_t(block);
+    U32x4 offsets = {k0, k0 + 1, k0, k0 + 1};  // o16, o16_end, b, b_end
+    const U32x4 step = {1, 1, 1, 1};
     for (size_t k = block; k < block_end; ++k) {
       const unsigned char c = q[k];
       counts += kAsciiInfo.counts[c];
-      FoldedChar& f = fc[k];
-      f = kAsciiInfo.chars[c];
-      f.o16 = f.b = uint32_t(k);
-      f.o16_end = f.b_end = uint32_t(k + 1);
+      char* f = reinterpret_cast<char*>(fc + k);
+      std::memcpy(f, &kAsciiInfo.head[c], 8);
+      std::memcpy(f + kFcOffsets, &offsets, 16);
+      std::memcpy(f + kFcTail, &kAsciiInfo.tail[c], 4);
+      offsets += step;
     }
     r.upper += (counts >> kLaneUpper) & 0xFFF;
     r.lower += (counts >> kLaneLower) & 0xFFF;
