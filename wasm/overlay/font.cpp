@@ -21,21 +21,37 @@ constexpr Range kRanges[] = {
     {0x20A0, 0x20},   // currency signs (₫ ₱ ₹ €)
     {0x2665, 0x1},    // heart
 };
-constexpr int kAtlasSize = 1024;
+// An atlas starts with room for about 64 glyphs of its size and doubles its side when
+// a glyph no longer fits: a card needs a few dozen characters at each of about eight sizes,
+// and whole 1024 x 1024 atlases (a 4 MB texture each) made the first frame slow.
+constexpr int kMinSide = 128, kMaxSide = 2048;
+int first_side(float px) {
+  float cell = (px + 2) * (px * 0.7f + 2);  // a glyph's box, roughly
+  int side = kMinSide;
+  while (side < kMaxSide && float(side) * float(side) < 64 * cell) side *= 2;
+  return side;
+}
 }  // namespace
 
 // One pixel size: glyphs are rasterized into `alpha` as text first needs them (a card shows a
 // few dozen characters, the ranges hold over five hundred), and uploaded to the texture.
 struct FontAtlas {
   float px = 0;
-  std::vector<unsigned char> alpha;  // kAtlasSize x kAtlasSize coverage; the packer writes here
+  int side = 0;                      // alpha and texture are side x side
+  std::vector<unsigned char> alpha;  // coverage; the packer writes here
   stbtt_pack_context pc{};           // kept open so later glyphs pack beside earlier ones
   std::map<uint32_t, stbtt_packedchar> glyphs;
   SDL_Texture* texture = nullptr;    // made on the first draw with a renderer
-  std::vector<SDL_Rect> unsent;      // glyphs packed before the texture existed
+  std::vector<SDL_Rect> unsent;      // glyphs packed since the texture was made or remade
   ~FontAtlas() {
     stbtt_PackEnd(&pc);
     if (texture) SDL_DestroyTexture(texture);
+  }
+  void begin(int new_side) {
+    side = new_side;
+    alpha.assign(size_t(side) * size_t(side), 0);
+    stbtt_PackBegin(&pc, alpha.data(), side, side, 0, 1, nullptr);
+    stbtt_PackSetOversampling(&pc, 1, 1);
   }
 };
 
@@ -70,10 +86,25 @@ namespace {
 void upload(FontAtlas* a, const SDL_Rect& rect) {
   std::vector<uint32_t> argb(size_t(rect.w) * size_t(rect.h));
   for (int y = 0; y < rect.h; ++y) {
-    const unsigned char* row = &a->alpha[size_t(rect.y + y) * kAtlasSize + size_t(rect.x)];
+    const unsigned char* row = &a->alpha[size_t(rect.y + y) * size_t(a->side) + size_t(rect.x)];
     for (int x = 0; x < rect.w; ++x) argb[size_t(y) * rect.w + x] = (uint32_t(row[x]) << 24) | 0x00FFFFFFu;
   }
   SDL_UpdateTexture(a->texture, &rect, argb.data(), rect.w * 4);
+}
+
+bool pack(FontAtlas* a, const std::string& ttf, uint32_t cp, stbtt_packedchar* out) {
+  return stbtt_PackFontRange(&a->pc, reinterpret_cast<const unsigned char*>(ttf.data()), 0, a->px, int(cp), 1, out) != 0;
+}
+
+// Doubles the atlas and packs its glyphs again (their places change). The texture goes: the
+// next draw makes it anew from the whole atlas. Glyphs that fit before fit in twice the side.
+void grow(FontAtlas* a, const std::string& ttf) {
+  stbtt_PackEnd(&a->pc);
+  a->begin(a->side * 2);
+  for (auto& [cp, pch] : a->glyphs) pack(a, ttf, cp, &pch);
+  if (a->texture) SDL_DestroyTexture(a->texture);
+  a->texture = nullptr;
+  a->unsent.assign(1, SDL_Rect{0, 0, a->side, a->side});
 }
 
 // The glyph of `cp`, rasterized on first use; null outside the atlas's ranges.
@@ -83,10 +114,11 @@ const stbtt_packedchar* glyph(FontAtlas* a, const std::string& ttf, uint32_t cp)
   bool covered = false;
   for (const Range& range : kRanges) covered |= cp >= uint32_t(range.first) && cp < uint32_t(range.first + range.count);
   if (!covered) return nullptr;
-  // The ranges fit one atlas at the sizes drawn (they were baked whole before), so packing
-  // a glyph of them always finds room.
   stbtt_packedchar pch{};
-  stbtt_PackFontRange(&a->pc, reinterpret_cast<const unsigned char*>(ttf.data()), 0, a->px, int(cp), 1, &pch);
+  while (!pack(a, ttf, cp, &pch)) {
+    if (a->side >= kMaxSide) return nullptr;  // a size no screen draws at
+    grow(a, ttf);
+  }
   SDL_Rect rect{pch.x0, pch.y0, pch.x1 - pch.x0, pch.y1 - pch.y0};
   if (rect.w > 0 && rect.h > 0) {
     if (a->texture) upload(a, rect);
@@ -103,21 +135,21 @@ FontAtlas* Font::atlas_for(SDL_Renderer* r, float px) {
   if (it == atlases_.end()) {
     auto atlas = std::make_unique<FontAtlas>();
     atlas->px = px;
-    atlas->alpha.assign(size_t(kAtlasSize) * kAtlasSize, 0);
-    stbtt_PackBegin(&atlas->pc, atlas->alpha.data(), kAtlasSize, kAtlasSize, 0, 1, nullptr);
-    stbtt_PackSetOversampling(&atlas->pc, 1, 1);
+    atlas->begin(first_side(px));
     it = atlases_.emplace(key, std::move(atlas)).first;
   }
   FontAtlas* a = it->second.get();
-  if (r && !a->texture) {
-    a->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, kAtlasSize, kAtlasSize);
-    if (a->texture) {
-      SDL_SetTextureBlendMode(a->texture, SDL_BLENDMODE_BLEND);
-      for (const SDL_Rect& rect : a->unsent) upload(a, rect);
-      a->unsent.clear();
-    }
-  }
+  if (r) make_texture(r, a);
   return a;
+}
+
+void Font::make_texture(SDL_Renderer* r, FontAtlas* a) {
+  if (a->texture) return;
+  a->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, a->side, a->side);
+  if (!a->texture) return;
+  SDL_SetTextureBlendMode(a->texture, SDL_BLENDMODE_BLEND);
+  for (const SDL_Rect& rect : a->unsent) upload(a, rect);
+  a->unsent.clear();
 }
 
 
@@ -134,12 +166,17 @@ float Font::measure(float px, std::string_view utf8) {
 float Font::draw(SDL_Renderer* r, float px, std::string_view utf8, float x, float baseline, SDL_Color c) {
   if (!loaded()) return x;
   FontAtlas* a = atlas_for(r, px);
-  if (!a->texture) return x;
-  SDL_SetTextureColorMod(a->texture, c.r, c.g, c.b);
-  SDL_SetTextureAlphaMod(a->texture, c.a);
+  SDL_Texture* tinted = nullptr;
   for (Utf8Reader rd(utf8); !rd.done();) {
     const stbtt_packedchar* pc = glyph(a, ttf_, rd.next());
     if (!pc) continue;
+    make_texture(r, a);  // anew after the atlas grew for this glyph
+    if (!a->texture) return x;
+    if (a->texture != tinted) {
+      tinted = a->texture;
+      SDL_SetTextureColorMod(tinted, c.r, c.g, c.b);
+      SDL_SetTextureAlphaMod(tinted, c.a);
+    }
     SDL_Rect src{pc->x0, pc->y0, pc->x1 - pc->x0, pc->y1 - pc->y0};
     SDL_FRect dst{x + pc->xoff, baseline + pc->yoff, float(src.w), float(src.h)};
     if (src.w > 0 && src.h > 0) SDL_RenderCopyF(r, a->texture, &src, &dst);

@@ -336,7 +336,8 @@ void Overlay::draw_card() {
   const SDL_Rect box = card_rect();
   const int radius = int(12 * s);
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
-  fill_rounded_rect(renderer_, SDL_Rect{box.x + int(2 * s), box.y + int(3 * s), box.w, box.h}, radius, kShadow);
+  const SDL_Rect covered = rounded_rect_core(box, radius);  // by the opaque card, next
+  fill_rounded_rect(renderer_, SDL_Rect{box.x + int(2 * s), box.y + int(3 * s), box.w, box.h}, radius, kShadow, &covered);
   fill_rounded_rect(renderer_, box, radius, kCardBg);
 
   const int pad = int(10 * s);
