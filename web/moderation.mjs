@@ -7,7 +7,7 @@
 //   //      masked: 'dasar ******' }
 //
 // Spans are UTF-16 offsets into `text`, so `text.slice(start, end)` is the matched part.
-import { loadCore } from './core.mjs';
+import { loadCore, CoreError } from './core.mjs';
 
 export { CoreError } from './core.mjs';
 
@@ -26,6 +26,9 @@ const wellFormed = (s) => (s.isWellFormed() ? s : s.toWellFormed());
  */
 export async function createModerator(options = {}) {
   const core = await loadCore();
+  // The core installs ICU with what prices need; moderation's services are probed here.
+  const missing = core.checkModerationData();
+  if (missing) throw new CoreError('core.data', `icudt72l.dat: ${missing}`);
   const native = new core.Moderator(options);
   const problem = native.error();
   if (problem) {

@@ -38,7 +38,15 @@ std::string install_icu(val bytes) {
   data = bytes_from_js(bytes);
   Status st = install_icu_data(data.data(), data.size());
   if (!st.ok()) return st.error().message;
-  st = check_icu_data();
+  // What prices and strings need now; moderation's part is probed with the first moderator.
+  st = check_icu_formatting();
+  return st.ok() ? "" : st.error().message;
+}
+
+// "" or what is missing: the ICU services moderation needs, probed once per page when the
+// first moderator is made (install_icu leaves them out to reach the first frame sooner).
+std::string check_moderation_data() {
+  static const Status st = check_icu_moderation();
   return st.ok() ? "" : st.error().message;
 }
 
@@ -229,6 +237,7 @@ class JsModerator {
 
 EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("installIcuData", &install_icu);
+  emscripten::function("checkModerationData", &check_moderation_data);
   emscripten::function("formatMoney", &format_money);
   emscripten::function("formatPrices", &format_prices);
   emscripten::function("formatMessage", &format_message_js);

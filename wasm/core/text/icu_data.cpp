@@ -37,6 +37,11 @@ Status install_icu_data(const void* data, size_t size) {
 }
 
 Status check_icu_data() {
+  if (Status s = check_icu_formatting(); !s.ok()) return s;
+  return check_icu_moderation();
+}
+
+Status check_icu_moderation() {
   UErrorCode code = U_ZERO_ERROR;
   icu::Normalizer2::getNFKCCasefoldInstance(code);
   if (U_FAILURE(code)) return data_error("NFKC_Casefold", code);
@@ -48,7 +53,11 @@ Status check_icu_data() {
   std::unique_ptr<icu::BreakIterator> words(
       icu::BreakIterator::createWordInstance(icu::Locale("th"), code));
   if (U_FAILURE(code)) return data_error("word boundaries", code);
+  return {};
+}
 
+Status check_icu_formatting() {
+  UErrorCode code = U_ZERO_ERROR;
   std::unique_ptr<icu::PluralRules> plurals(icu::PluralRules::forLocale(icu::Locale("en"), code));
   if (U_FAILURE(code)) return data_error("plural rules", code);
 

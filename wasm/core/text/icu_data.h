@@ -5,6 +5,11 @@
 //   if (Status s = install_icu_data(dat.data(), dat.size()); !s.ok()) fail(s);
 //   if (Status s = check_icu_data(); !s.ok()) fail(s);
 //
+// A page that must show prices before it moderates probes in two steps: the formatting
+// services first (check_icu_formatting), the moderation ones when it builds its moderator
+// (check_icu_moderation), so the first frame does not wait for confusables and
+// dictionary-based word breaks.
+//
 // Natively ICU finds its data on its own (Debian's libicudata): only the probe is needed.
 #pragma once
 #include <cstddef>
@@ -18,5 +23,9 @@ namespace etalase {
 Status install_icu_data(const void* data, size_t size);
 // Opens every ICU service the core uses; the error names the one that failed.
 Status check_icu_data();
+// Plural rules and currency formats (what prices and UI strings need).
+Status check_icu_formatting();
+// NFKC_Casefold, confusables and word boundaries (what moderation needs).
+Status check_icu_moderation();
 
 }  // namespace etalase
