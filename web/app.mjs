@@ -1,16 +1,12 @@
 // The shopper's page: a show (video + timeline) with overlays drawn by the wasm core, a
 // moderated chat, the product shelf and a cart. Every piece of show or user text reaches the
 // DOM through textContent, never as markup.
-import { createModerator } from './moderation.mjs';
 import { createOverlay } from './overlay.mjs';
 import { createTranslator, startupErrorText, pickLocale, LOCALES } from './i18n.mjs';
 import { parseShow, stateAt, commentsBetween, likesBetween, commentIndexAfter, pickText } from './show.mjs';
-import { createCart } from './cart.mjs';
-import { createChatList } from './chat_list.mjs';
-import { openWebSocketFeed } from './feed.mjs';
-// ---- moderator console link (web/mod_viewer_link.mjs): held comments go to the console,
-// approvals come back, bans/timeouts mute users, settings apply to this page's moderator.
-import { connectViewer } from './mod_viewer_link.mjs';
+// The rest (moderation, cart, chat, feed, and the moderator console link, which sends held
+// comments to the console and applies its approvals, bans and settings here) comes by
+// import() in main(): the first frame waits on the smaller graph above.
 
 const $ = (sel) => document.querySelector(sel);
 const params = new URLSearchParams(location.search);
@@ -398,6 +394,9 @@ async function main() {
   canvas.width = Math.round(360 * dpr);
   canvas.height = Math.round(640 * dpr);
   app.showUrl = new URL(params.get('show') ?? 'assets/shows/demo.json', location.href);
+  const later = Promise.all([import('./moderation.mjs'), import('./cart.mjs'), import('./chat_list.mjs'),
+    import('./feed.mjs'), import('./mod_viewer_link.mjs')]);
+  later.catch(() => {});
   const overlayPromise = createOverlay(canvas);
   const showText = fetch(app.showUrl).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
   overlayPromise.catch(() => {});
@@ -418,6 +417,7 @@ async function main() {
     Object.assign(app, { overlay, show });
     updateOverlay(0, true);
     drawOverlay();
+    const [{ createModerator }, { createCart }, { createChatList }, { openWebSocketFeed }, { connectViewer }] = await later;
     const moderator = await createModerator({ level: 2 });
     app.moderator = moderator;
     const motion = matchMedia('(prefers-reduced-motion: reduce)');
