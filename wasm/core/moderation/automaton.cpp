@@ -5,30 +5,40 @@
 namespace etalase {
 
 void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
-  // Alphabet.
+  // Alphabet: ASCII symbols marked in a table, the few others sorted (a sort over every
+  // pattern character was a tenth of a moderator's start-up).
   std::fill(std::begin(ascii_), std::end(ascii_), int16_t(0));
   wide_.clear();
-  std::vector<char32_t> syms;
-  for (const auto& p : patterns) syms.insert(syms.end(), p.begin(), p.end());
-  std::sort(syms.begin(), syms.end());
-  syms.erase(std::unique(syms.begin(), syms.end()), syms.end());
-  int next_sym = 1;
-  for (char32_t c : syms) {
-    if (c < 128) ascii_[c] = int16_t(next_sym++);
-    else wide_.emplace_back(c, next_sym++);
+  bool seen[128] = {};
+  std::vector<char32_t> wide;
+  size_t total = 0;
+  for (const auto& p : patterns) {
+    total += p.size();
+    for (char32_t c : p) {
+      if (c < 128) seen[c] = true;
+      else wide.push_back(c);
+    }
   }
+  std::sort(wide.begin(), wide.end());
+  wide.erase(std::unique(wide.begin(), wide.end()), wide.end());
+  int next_sym = 1;
+  for (int c = 0; c < 128; ++c) {
+    if (seen[c]) ascii_[c] = int16_t(next_sym++);
+  }
+  for (char32_t c : wide) wide_.emplace_back(c, next_sym++);
   alpha_ = size_t(next_sym);
 
-  // Trie (kNone = no child yet).
+  // Trie (kNone = no child yet). The patterns ending at each state are a list threaded
+  // through `own_next` in id order, so no state holds a vector of its own.
   const uint32_t kNone = UINT32_MAX;
   // At most one state per pattern symbol, plus the root: reserving that bound up front
   // spares the table its copies while it grows (untouched reserve costs no pages).
-  size_t bound = 1;
-  for (const auto& p : patterns) bound += p.size();
   delta_.clear();
-  delta_.reserve(bound * alpha_);
+  delta_.reserve((total + 1) * alpha_);
   delta_.assign(alpha_, kNone);
-  std::vector<std::vector<uint32_t>> own(1);
+  std::vector<uint32_t> own_head(1, kNone), own_tail(1, kNone), own_next(patterns.size(), kNone);
+  own_head.reserve(total + 1);
+  own_tail.reserve(total + 1);
   lengths_.assign(patterns.size(), 0);
   for (uint32_t id = 0; id < patterns.size(); ++id) {
     const auto& p = patterns[id];
@@ -37,48 +47,63 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
     uint32_t s = 0;
     for (char32_t c : p) {
       int a = symbol(c);
-      uint32_t& t = delta_[size_t(s) * alpha_ + size_t(a)];
+      uint32_t t = delta_[size_t(s) * alpha_ + size_t(a)];
       if (t == kNone) {
-        uint32_t fresh = uint32_t(own.size());
-        own.emplace_back();
+        t = uint32_t(own_head.size());
+        own_head.push_back(kNone);
+        own_tail.push_back(kNone);
         delta_.resize(delta_.size() + alpha_, kNone);
-        delta_[size_t(s) * alpha_ + size_t(a)] = fresh;  // `t` may dangle after resize
-        s = fresh;
-      } else {
-        s = t;
+        delta_[size_t(s) * alpha_ + size_t(a)] = t;
       }
+      s = t;
     }
-    own[s].push_back(id);
+    if (own_tail[s] == kNone) own_head[s] = id;
+    else own_next[own_tail[s]] = id;
+    own_tail[s] = id;
   }
-  size_t n = own.size();
+  size_t n = own_head.size();
 
-  // Breadth-first: failure links folded into the transition table, outputs merged.
+  // Breadth-first: failure links folded into the transition table.
   std::vector<uint32_t> fail(n, 0), order;
   order.reserve(n);
   order.push_back(0);
-  std::vector<std::vector<uint32_t>> out(n);
-  out[0] = own[0];
   for (size_t qi = 0; qi < order.size(); ++qi) {
     uint32_t u = order[qi];
     for (size_t a = 0; a < alpha_; ++a) {
       uint32_t& v = delta_[size_t(u) * alpha_ + a];
       if (a != 0 && v != kNone) {
-        uint32_t f = u == 0 ? 0 : delta_[size_t(fail[u]) * alpha_ + a];
-        fail[v] = f;
-        out[v] = own[v];
-        out[v].insert(out[v].end(), out[f].begin(), out[f].end());
+        fail[v] = u == 0 ? 0 : delta_[size_t(fail[u]) * alpha_ + a];
         order.push_back(v);
       } else {
         v = u == 0 ? 0 : delta_[size_t(fail[u]) * alpha_ + a];
       }
     }
   }
-  // Renumber states in breadth-first order: the shallow states, where a scan spends most
-  // of its time, end up next to each other in the table.
+  // States are renumbered in breadth-first order: the shallow states, where a scan spends
+  // most of its time, end up next to each other in the table. A state's outputs are its own
+  // patterns, then those of its failure state, which comes earlier in that order and so is
+  // already laid out in outs_.
+  std::vector<uint32_t> rank(n);
+  for (size_t k = 0; k < n; ++k) rank[order[k]] = uint32_t(k);
+  out_off_.assign(n + 1, 0);
+  outs_.clear();
+  for (size_t k = 0; k < n; ++k) {
+    uint32_t u = order[k];
+    out_off_[k] = uint32_t(outs_.size());
+    for (uint32_t id = own_head[u]; id != kNone; id = own_next[id]) outs_.push_back(id);
+    if (k > 0) {
+      uint32_t f = rank[fail[u]];
+      for (uint32_t i = out_off_[f], e = out_off_[f + 1]; i < e; ++i) {
+        uint32_t id = outs_[i];
+        outs_.push_back(id);
+      }
+    }
+  }
+  out_off_[n] = uint32_t(outs_.size());
   // Each target is stored as the State naming it (see automaton.h).
   std::vector<State> name(n);
   for (size_t k = 0; k < n; ++k) {
-    name[order[k]] = State(k * alpha_) << 1 | State(!out[order[k]].empty());
+    name[order[k]] = State(k * alpha_) << 1 | State(out_off_[k + 1] != out_off_[k]);
   }
   std::vector<State> table(n * alpha_);
   for (size_t k = 0; k < n; ++k) {
@@ -88,14 +113,6 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
   }
   delta_.swap(table);
   start_ = name[0];
-  out_off_.assign(n + 1, 0);
-  outs_.clear();
-  for (size_t k = 0; k < n; ++k) {
-    out_off_[k] = uint32_t(outs_.size());
-    const std::vector<uint32_t>& o = out[order[k]];
-    outs_.insert(outs_.end(), o.begin(), o.end());
-  }
-  out_off_[n] = uint32_t(outs_.size());
 }
 
 }  // namespace etalase
