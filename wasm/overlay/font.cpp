@@ -143,13 +143,15 @@ FontAtlas* Font::atlas_for(SDL_Renderer* r, float px) {
   return a;
 }
 
-void Font::make_texture(SDL_Renderer* r, FontAtlas* a) {
-  if (a->texture) return;
+// Makes the atlas's texture when it has none (at first or after the atlas grew); true then.
+bool Font::make_texture(SDL_Renderer* r, FontAtlas* a) {
+  if (a->texture) return false;
   a->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, a->side, a->side);
-  if (!a->texture) return;
+  if (!a->texture) return false;
   SDL_SetTextureBlendMode(a->texture, SDL_BLENDMODE_BLEND);
   for (const SDL_Rect& rect : a->unsent) upload(a, rect);
   a->unsent.clear();
+  return true;
 }
 
 
@@ -166,16 +168,18 @@ float Font::measure(float px, std::string_view utf8) {
 float Font::draw(SDL_Renderer* r, float px, std::string_view utf8, float x, float baseline, SDL_Color c) {
   if (!loaded()) return x;
   FontAtlas* a = atlas_for(r, px);
-  SDL_Texture* tinted = nullptr;
+  bool tinted = false;
   for (Utf8Reader rd(utf8); !rd.done();) {
     const stbtt_packedchar* pc = glyph(a, ttf_, rd.next());
     if (!pc) continue;
-    make_texture(r, a);  // anew after the atlas grew for this glyph
+    // Anew after the atlas grew for this glyph (a new texture may reuse the old address, so
+    // "made" is what says it needs its colour).
+    bool made = make_texture(r, a);
     if (!a->texture) return x;
-    if (a->texture != tinted) {
-      tinted = a->texture;
-      SDL_SetTextureColorMod(tinted, c.r, c.g, c.b);
-      SDL_SetTextureAlphaMod(tinted, c.a);
+    if (made || !tinted) {
+      tinted = true;
+      SDL_SetTextureColorMod(a->texture, c.r, c.g, c.b);
+      SDL_SetTextureAlphaMod(a->texture, c.a);
     }
     SDL_Rect src{pc->x0, pc->y0, pc->x1 - pc->x0, pc->y1 - pc->y0};
     SDL_FRect dst{x + pc->xoff, baseline + pc->yoff, float(src.w), float(src.h)};

@@ -46,7 +46,7 @@ class Font {
 
  private:
   FontAtlas* atlas_for(SDL_Renderer* r, float px);
-  static void make_texture(SDL_Renderer* r, FontAtlas* a);
+  static bool make_texture(SDL_Renderer* r, FontAtlas* a);
   std::string ttf_;
   std::map<int, std::unique_ptr<FontAtlas>> atlases_;  // keyed by pixel size
 };
