@@ -106,6 +106,9 @@ struct TokWindowTable {
 };
 const TokWindowTable kTokWindow;
 
+// Four offsets in one register where the target has vectors (scalar code elsewhere).
+typedef uint32_t U32x4 __attribute__((vector_size(16)));
+
 // What one ASCII pass found besides the chars and runs it wrote.
 struct AsciiScan {
   uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
@@ -119,9 +122,6 @@ struct AsciiScan {
 // chars are left to the caller. This is most of the work for a typical short comment, so it
 // is two simple branch-free loops with few live values each (one that does everything
 // spills registers).
-// Four offsets in one register where the target has vectors (scalar code elsewhere).
-typedef uint32_t U32x4 __attribute__((vector_size(16)));
-
 AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) {
   AsciiScan r;
   uint32_t nr = 0, window = 0;
