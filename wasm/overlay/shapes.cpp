@@ -25,6 +25,11 @@ void fill_except(SDL_Renderer* r, const SDL_Rect& rect, const SDL_Rect* skip) {
 }
 }  // namespace
 
+SDL_Rect rounded_rect_core(SDL_Rect box, int radius) {
+  radius = std::max(0, std::min(radius, std::min(box.w, box.h) / 2));
+  return SDL_Rect{box.x, box.y + radius, box.w, box.h - 2 * radius};
+}
+
 void fill_rounded_rect(SDL_Renderer* r, SDL_Rect box, int radius, SDL_Color c, const SDL_Rect* skip) {
   if (box.w <= 0 || box.h <= 0) return;
   radius = std::max(0, std::min(radius, std::min(box.w, box.h) / 2));
@@ -34,7 +39,7 @@ void fill_rounded_rect(SDL_Renderer* r, SDL_Rect box, int radius, SDL_Color c, c
   SDL_GetRenderDrawBlendMode(r, &mode);
   if (c.a == 255) SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
   SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-  fill_except(r, SDL_Rect{box.x, box.y + radius, box.w, box.h - 2 * radius}, skip);
+  fill_except(r, rounded_rect_core(box, radius), skip);
   for (int dy = 0; dy < radius; ++dy) {
     // Row dy from the top edge: inset by how far the circle is from the corner.
     float yc = radius - dy - 0.5f;
@@ -43,11 +48,6 @@ void fill_rounded_rect(SDL_Renderer* r, SDL_Rect box, int radius, SDL_Color c, c
     fill_except(r, SDL_Rect{box.x + inset, box.y + box.h - 1 - dy, box.w - 2 * inset, 1}, skip);
   }
   SDL_SetRenderDrawBlendMode(r, mode);
-}
-
-SDL_Rect rounded_rect_core(SDL_Rect box, int radius) {
-  radius = std::max(0, std::min(radius, std::min(box.w, box.h) / 2));
-  return SDL_Rect{box.x, box.y + radius, box.w, box.h - 2 * radius};
 }
 
 }  // namespace etalase
