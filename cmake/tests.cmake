@@ -1,7 +1,9 @@
 # Unit tests (doctest), one ctest entry per test file so failures name their subject.
 # The same sources run natively, under ASan/UBSan (preset asan) and as wasm under node.
 file(GLOB ETALASE_UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*_test.cpp")
-add_executable(unit_tests "${CMAKE_SOURCE_DIR}/tests/unit/main.cpp" ${ETALASE_UNIT_SOURCES})
+# The CLI's line reader is tested here too: it is plain C++ like the core.
+add_executable(unit_tests "${CMAKE_SOURCE_DIR}/tests/unit/main.cpp" ${ETALASE_UNIT_SOURCES}
+               "${CMAKE_SOURCE_DIR}/wasm/cli/json_reader.cpp")
 target_include_directories(unit_tests SYSTEM PRIVATE "${third_party}")
 target_link_libraries(unit_tests PRIVATE etalase_core etalase_overlay)
 target_compile_definitions(unit_tests PRIVATE ETALASE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
@@ -32,16 +34,18 @@ if(ETALASE_FUZZ)
   file(GLOB ETALASE_FUZZERS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*_fuzzer.cpp")
   foreach(src ${ETALASE_FUZZERS})
     get_filename_component(name "${src}" NAME_WE)
-    add_executable(${name} "${src}")
+    add_executable(${name} "${src}" "${CMAKE_SOURCE_DIR}/wasm/cli/json_reader.cpp")
     target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_libraries(${name} PRIVATE etalase_core)
-    # Bounded: a fixed number of seconds from the checked-in seeds. libFuzzer writes new
-    # inputs into the first directory, so that one lives in the build tree.
+    # Bounded: a fixed number of seconds from the checked-in seeds (seeds/NAME for
+    # NAME_fuzzer). libFuzzer writes new inputs into the first directory, so that one lives
+    # in the build tree.
+    string(REGEX REPLACE "_fuzzer$" "" seeds "${name}")
     set(work_corpus "${CMAKE_BINARY_DIR}/fuzz_corpus/${name}")
     file(MAKE_DIRECTORY "${work_corpus}")
     add_test(NAME "fuzz_${name}" COMMAND $<TARGET_FILE:${name}> -max_total_time=30 -max_len=4096
-             -timeout=5 -rss_limit_mb=2048 "${work_corpus}" "${CMAKE_SOURCE_DIR}/tests/fuzz/seeds")
+             -timeout=5 -rss_limit_mb=2048 "${work_corpus}" "${CMAKE_SOURCE_DIR}/tests/fuzz/seeds/${seeds}")
   endforeach()
 endif()
 

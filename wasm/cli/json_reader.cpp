@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace etalase {
 
@@ -42,6 +45,55 @@ inline const char* skip_ws(const char* p, const char* end) {
   // Compact lines have no whitespace at all: one compare says so for any byte above ' '.
   while (p < end && (unsigned char)*p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
   return p;
+}
+
+// Lines up to this long can take the fast path (a few words of quote bits on the stack);
+// longer ones are mostly text, which the general path reads eight bytes at a time anyway.
+constexpr size_t kFastMaxLine = 512;
+constexpr size_t kFastWords = kFastMaxLine / 64;
+
+// Bit i of quotes[i / 64] is set when s[i] is '"'; `quotes` must hold (n + 63) / 64 zeroed
+// words. False when some byte is '\\' or a control character: escapes, or whitespace the
+// fast path leaves to the general one.
+inline bool quote_bits(const char* s, size_t n, uint64_t* quotes) {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+  // x <= 0x1F (unsigned) exactly when min(x, 0x1F) == x.
+  auto special = [&](__m128i x) {
+    return unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, slash), _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x))));
+  };
+  auto quoted = [&](__m128i x) { return unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote))); };
+  if (n < 16) {
+    char pad[16];
+    std::memset(pad, ' ', 16);  // neither a quote nor special
+    std::memcpy(pad, s, n);
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pad));
+    quotes[0] = quoted(x);
+    return special(x) == 0;
+  }
+  unsigned bad = 0;
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    bad |= special(x);
+    quotes[i >> 6] |= uint64_t(quoted(x)) << (i & 63);
+  }
+  if (i < n) {
+    // The last 16 bytes of the line, shifted so that bit 0 is byte i.
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16));
+    const unsigned shift = unsigned(16 - (n - i));
+    bad |= special(x) >> shift;
+    quotes[i >> 6] |= uint64_t(quoted(x) >> shift) << (i & 63);
+  }
+  return bad == 0;
+#else
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '\\') return false;
+    quotes[i >> 6] |= uint64_t(c == '"') << (i & 63);
+  }
+  return true;
+#endif
 }
 
 }  // namespace
@@ -238,7 +290,71 @@ __attribute__((noinline)) bool FlatJsonReader::parse_other(Field* f) {
   return false;
 }
 
-bool FlatJsonReader::parse(std::string_view line, std::string* error) {
+FlatJsonReader::Field* FlatJsonReader::field_for(std::string_view key) {
+  if (key.size() == 4 && std::memcmp(key.data(), "text", 4) == 0) return &text;
+  if (key.size() == 2 && key[0] == 'i' && key[1] == 'd') return &id;
+  if (key.size() == 4 && std::memcmp(key.data(), "user", 4) == 0) return &user;
+  if (key.size() == 2 && key[0] == 't' && key[1] == 's') return &ts;
+  return &ignored_;
+}
+
+// Strings are read off bit masks of the quotes, made for the whole line at once: in a line
+// without backslashes each quote, in order, opens or closes a string. The rest of the
+// grammar is checked byte by byte with no whitespace allowed. Numbers, true, false and null
+// share the general path's code; nested values are left to it.
+bool FlatJsonReader::parse_fast(std::string_view line) {
+  const char* s = line.data();
+  const size_t n = line.size();
+  if (n < 2 || n > kFastMaxLine || s[0] != '{') return false;
+  uint64_t quotes[kFastWords] = {};
+  if (!quote_bits(s, n, quotes)) return false;
+  const size_t words = (n + 63) >> 6;
+  size_t w = 0;
+  uint64_t bits = quotes[0];
+  // The next quote not yet read, or n.
+  auto next_quote = [&]() -> size_t {
+    while (!bits) {
+      if (++w >= words) return n;
+      bits = quotes[w];
+    }
+    size_t q = (w << 6) + size_t(__builtin_ctzll(bits));
+    bits &= bits - 1;
+    return q;
+  };
+  id.kind = user.kind = text.kind = ts.kind = Kind::absent;
+  end_ = s + n;
+  size_t pos = 1;
+  if (s[pos] == '}') return n == 2;
+  for (;;) {
+    // Every quote before pos has been read, so the next one opens the key.
+    if (s[pos] != '"') return false;
+    next_quote();
+    const size_t key_end = next_quote();
+    if (key_end + 1 >= n || s[key_end + 1] != ':') return false;
+    Field* f = field_for(std::string_view(s + pos + 1, key_end - pos - 1));
+    pos = key_end + 2;
+    if (pos >= n) return false;
+    const char c = s[pos];
+    if (c == '"') {
+      next_quote();
+      const size_t value_end = next_quote();
+      if (value_end >= n) return false;
+      f->kind = Kind::string;
+      f->view = std::string_view(s + pos + 1, value_end - pos - 1);
+      pos = value_end + 1;
+    } else {
+      if (c == '{' || c == '[') return false;  // may hold quotes: the general path skips it
+      p_ = s + pos;
+      if (!parse_other(f)) return false;
+      pos = size_t(p_ - s);
+    }
+    if (pos + 1 >= n) return pos + 1 == n && s[pos] == '}';
+    if (s[pos] != ',') return false;
+    ++pos;
+  }
+}
+
+bool FlatJsonReader::parse_general(std::string_view line, std::string* error) {
   id.kind = user.kind = text.kind = ts.kind = Kind::absent;
   const char* p = line.data();
   const char* const end = line.data() + line.size();
@@ -271,11 +387,7 @@ bool FlatJsonReader::parse(std::string_view line, std::string* error) {
         return fail();
       }
       ++p;
-      Field* f = &ignored_;
-      if (key.size() == 4 && std::memcmp(key.data(), "text", 4) == 0) f = &text;
-      else if (key.size() == 2 && key[0] == 'i' && key[1] == 'd') f = &id;
-      else if (key.size() == 4 && std::memcmp(key.data(), "user", 4) == 0) f = &user;
-      else if (key.size() == 2 && key[0] == 't' && key[1] == 's') f = &ts;
+      Field* f = field_for(key);
       if (!parse_value(p, end, f)) return fail();
       p = skip_ws(p, end);
       if (p < end && *p == ',') {
