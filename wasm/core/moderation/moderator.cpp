@@ -590,6 +590,12 @@ inline bool json_plain(std::string_view s) {
     std::memcpy(&x, p + n - 8, 8);  // the last 8 bytes cover the rest
     return (bad | special(x)) == 0;
   }
+  if (n >= 4) {  // ids are short: two overlapping 4-byte loads cover 4 to 7 bytes
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return special(uint64_t(hi) << 32 | lo) == 0;
+  }
   unsigned bad = 0;
   for (size_t i = 0; i < n; ++i) {
     unsigned c = static_cast<unsigned char>(p[i]);

@@ -445,10 +445,11 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   }
   // Each folded char has its own symbol here, so a run is the chars up to the next one.
   uint32_t next = uint32_t(m);
-  for (uint32_t k = r.runs; k-- > 0;) {
-    rp[k].count = next - rp[k].first;
-    rp[k].last = next - 1;
-    next = rp[k].first;
+  for (Run* run = rp + r.runs; run-- != rp;) {
+    const uint32_t first = run->first;
+    run->count = next - first;
+    run->last = next - 1;
+    next = first;
   }
   out.chars.resize(m);
   out.runs.resize(r.runs);
