@@ -231,7 +231,9 @@ bool Engine::word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_
   if (!aff) return false;
   uint32_t leftover = runs[last].count > last_count ? runs[last].count - last_count : 0;
   // One or two suffixes; the first may begin inside the term's last run ("tai" + "in").
+  const char32_t next_sym = runs[last + 1].sym;  // there is a next run: the word goes on
   for (const Seq& s1 : aff->suffixes) {
+    if (s1.syms[0] != next_sym && !(leftover > 0 && s1.syms[0] == runs[last].sym)) continue;
     for (int chain = 1; chain <= 2; ++chain) {
       bool open = chain == 1;
       size_t r = SIZE_MAX;
