@@ -139,3 +139,32 @@ TEST_CASE("UTF-8 and DEL pass through the fast path as they are") {
   CHECK(r.text.view == "caf\xC3\xA9 \xF0\x9F\x98\x80 \x7F ok");
   check_agree(line);
 }
+
+TEST_CASE("the id-user-text layout and its near misses read like the general path") {
+  FlatJsonReader r;
+  REQUIRE(r.parse_fast(R"({"id":"c1","user":"u","text":"x","ts":5})"));
+  CHECK(r.text.view == "x");
+  CHECK(r.ts.num == 5);
+  REQUIRE(r.parse_fast(R"({"id":"","user":"","text":""})"));
+  CHECK(r.id.kind == Kind::string);
+  CHECK(r.text.view.empty());
+  for (const char* line : {
+           R"({"id":"c1","user":"u","text":"x","ts":5})",
+           R"({"id":"c1","user":"u","text":"x","text":"y"})",
+           R"({"id":"c1","user":"u","text":"x",})",
+           R"({"id":"c1","user":"u","text":"x")",
+           R"({"id":"c1","user":"u","text":"x"}})",
+           R"({"id":"c1","user":"u","text":"x"})",
+           R"({"id":"c1","user":"u","tex":"x"})",
+           R"({"id":"c1","usr":"u","text":"x"})",
+           R"({"id":"c1","user":"u","ts":1,"text":"x"})",
+           R"({"id":"c1","user":7,"text":"x"})",
+           R"({"id":"c1","user":"u","text":5})",
+           R"({"id":"c1","user":"u","text":)",
+           R"({"id":"c1","user":"u)",
+           R"({"id":"c1)",
+           R"({"id":")",
+       }) {
+    check_agree(line);
+  }
+}

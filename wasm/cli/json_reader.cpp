@@ -299,9 +299,11 @@ FlatJsonReader::Field* FlatJsonReader::field_for(std::string_view key) {
 }
 
 // Strings are read off bit masks of the quotes, made for the whole line at once: in a line
-// without backslashes each quote, in order, opens or closes a string. The rest of the
-// grammar is checked byte by byte with no whitespace allowed. Numbers, true, false and null
-// share the general path's code; nested values are left to it.
+// without backslashes a string ends at the first quote after its opening one. The layout
+// our producers write, {"id":"…","user":"…","text":"…" then "ts" or the end, is matched
+// with three fixed compares; any other line goes key by key, checked byte by byte with no
+// whitespace allowed. Numbers, true, false and null share the general path's code; nested
+// values are left to it.
 bool FlatJsonReader::parse_fast(std::string_view line) {
   const char* s = line.data();
   const size_t n = line.size();
@@ -309,38 +311,56 @@ bool FlatJsonReader::parse_fast(std::string_view line) {
   uint64_t quotes[kFastWords] = {};
   if (!quote_bits(s, n, quotes)) return false;
   const size_t words = (n + 63) >> 6;
-  size_t w = 0;
-  uint64_t bits = quotes[0];
-  // The next quote not yet read, or n.
-  auto next_quote = [&]() -> size_t {
+  // The first quote at or after `from`, or n.
+  auto quote_from = [&](size_t from) -> size_t {
+    size_t w = from >> 6;
+    if (w >= words) return n;
+    uint64_t bits = quotes[w] & (~uint64_t(0) << (from & 63));
     while (!bits) {
       if (++w >= words) return n;
       bits = quotes[w];
     }
-    size_t q = (w << 6) + size_t(__builtin_ctzll(bits));
-    bits &= bits - 1;
-    return q;
+    return (w << 6) + size_t(__builtin_ctzll(bits));
   };
+  auto slice = [&](size_t b, size_t e) { return std::string_view(s + b, e - b); };
   id.kind = user.kind = text.kind = ts.kind = Kind::absent;
   end_ = s + n;
   size_t pos = 1;
   if (s[pos] == '}') return n == 2;
+
+  constexpr size_t kIdLen = 7, kNextLen = 10;  // {"id":"   ","user":"   ","text":"
+  if (n > kIdLen && std::memcmp(s, "{\"id\":\"", kIdLen) == 0) {
+    const size_t id_end = quote_from(kIdLen);
+    if (id_end + kNextLen < n && std::memcmp(s + id_end, "\",\"user\":\"", kNextLen) == 0) {
+      const size_t user_end = quote_from(id_end + kNextLen);
+      if (user_end + kNextLen < n && std::memcmp(s + user_end, "\",\"text\":\"", kNextLen) == 0) {
+        const size_t text_end = quote_from(user_end + kNextLen);
+        if (text_end + 1 < n) {
+          id.kind = user.kind = text.kind = Kind::string;
+          id.view = slice(kIdLen, id_end);
+          user.view = slice(id_end + kNextLen, user_end);
+          text.view = slice(user_end + kNextLen, text_end);
+          if (text_end + 2 == n) return s[text_end + 1] == '}';
+          if (s[text_end + 1] != ',') return false;
+          pos = text_end + 2;  // more keys ("ts"): read them one by one
+        }
+      }
+    }
+  }
+
   for (;;) {
-    // Every quote before pos has been read, so the next one opens the key.
     if (s[pos] != '"') return false;
-    next_quote();
-    const size_t key_end = next_quote();
+    const size_t key_end = quote_from(pos + 1);
     if (key_end + 1 >= n || s[key_end + 1] != ':') return false;
-    Field* f = field_for(std::string_view(s + pos + 1, key_end - pos - 1));
+    Field* f = field_for(slice(pos + 1, key_end));
     pos = key_end + 2;
     if (pos >= n) return false;
     const char c = s[pos];
     if (c == '"') {
-      next_quote();
-      const size_t value_end = next_quote();
+      const size_t value_end = quote_from(pos + 1);
       if (value_end >= n) return false;
       f->kind = Kind::string;
-      f->view = std::string_view(s + pos + 1, value_end - pos - 1);
+      f->view = slice(pos + 1, value_end);
       pos = value_end + 1;
     } else {
       if (c == '{' || c == '[') return false;  // may hold quotes: the general path skips it
