@@ -16,7 +16,7 @@ class Automaton {
   void build(const std::vector<std::vector<char32_t>>& patterns);
 
   int symbol(char32_t c) const {
-    if (c < 128) return ascii_[c];
+    if (__builtin_expect(c < 128, 1)) return ascii_[c];
     size_t lo = 0, hi = wide_.size();
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
@@ -32,6 +32,10 @@ class Automaton {
   using State = uint32_t;
   State start() const { return start_; }
   State next(State s, int sym) const { return delta_[(s >> 1) + size_t(sym)]; }
+  // The table itself, for a scan loop to keep in a register across its calls (through
+  // next() the vector's data pointer is loaded again after each).
+  const State* table() const { return delta_.data(); }
+  static State next(const State* table, State s, int sym) { return table[(s >> 1) + size_t(sym)]; }
   static bool has_out(State s) { return s & 1; }
   // Patterns ending in `s` (its own and those along the failure chain).
   const uint32_t* out_begin(State s) const { return outs_.data() + out_off_[index(s)]; }

@@ -129,6 +129,7 @@ class Engine final : public Moderator {
   void scan();
   void scan_alternatives();
   void on_hit(uint32_t pattern, uint32_t last_run);
+  void on_state(uint32_t state, uint32_t last_run);  // on_hit for each pattern ending there
   bool word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_t last_count) const;
   void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
             uint8_t origin = kOriginWord);

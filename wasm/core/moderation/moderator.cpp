@@ -287,15 +287,19 @@ void Engine::on_hit(uint32_t id, uint32_t last) {
 }
 
 void Engine::scan() {
-  const Run* runs = nt_.runs.data();
-  const uint32_t n = uint32_t(nt_.runs.size());
+  const Run* const runs = nt_.runs.data();
+  const Run* const end = runs + nt_.runs.size();
+  const Automaton::State* const table = ac_.table();
   Automaton::State st = ac_.start();
-  for (uint32_t r = 0; r < n; ++r) {
-    st = ac_.next(st, ac_.symbol(runs[r].sym));
-    if (Automaton::has_out(st)) {
-      for (const uint32_t *p = ac_.out_begin(st), *e = ac_.out_end(st); p != e; ++p) on_hit(*p, r);
-    }
+  for (const Run* r = runs; r != end; ++r) {
+    st = Automaton::next(table, st, ac_.symbol(r->sym));
+    if (Automaton::has_out(st)) on_state(st, uint32_t(r - runs));
   }
+}
+
+// Out of the scan loop, which then keeps its few values in registers across the call.
+__attribute__((noinline)) void Engine::on_state(uint32_t st, uint32_t last_run) {
+  for (const uint32_t *p = ac_.out_begin(st), *e = ac_.out_end(st); p != e; ++p) on_hit(*p, last_run);
 }
 
 void Engine::scan_alternatives() {
