@@ -862,6 +862,8 @@ void Normalizer::fold_pattern(std::string_view text, std::vector<char32_t>* syms
   size_t b = 0, e = t.runs.size();
   while (b < e && t.runs[b].sym == ' ') ++b;
   while (e > b && t.runs[e - 1].sym == ' ') --e;
+  syms->reserve(e - b);  // thousands of patterns at start-up: no growth steps
+  counts->reserve(e - b);
   for (size_t i = b; i < e; ++i) {
     syms->push_back(t.runs[i].sym);
     counts->push_back(t.runs[i].sym == ' ' ? 1 : t.runs[i].count);
