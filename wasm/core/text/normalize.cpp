@@ -534,6 +534,22 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
   uint32_t emoji = 0, emoji_start = 0, emoji_end = 0;
   size_t i = 0;
   while (i < n) {
+    // An ASCII char followed by ASCII (or the end) is a chunk of its own that nothing
+    // composes with: folded here by the table, as flush() would. Most chars of a mixed
+    // comment ("harga 149rb 😍") take this way.
+    if (p[i] < 0x80 && (i + 1 == n || p[i + 1] < 0x80) && !force_icu) {
+      const unsigned char c = p[i];
+      if (c != ' ') emoji = 0;
+      ++i;
+      ++o16;
+      if (ascii_stripped(c)) continue;
+      upper += c >= 'A' && c <= 'Z';
+      lower += c >= 'a' && c <= 'z';
+      flush();
+      const unsigned char f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      out.chars.push_back(FoldedChar{f, 0, o16 - 1, o16, uint32_t(i - 1), uint32_t(i), kAscii.cls[f], 0});
+      continue;
+    }
     int len;
     bool bad;
     char32_t c = utf8::decode(p, n, i, &len, &bad);
