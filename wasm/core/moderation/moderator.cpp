@@ -625,14 +625,20 @@ inline char* put(char* w, const char (&lit)[N]) {
 
 // `ascii` writes every non-ASCII code point as \uXXXX (a surrogate pair above U+FFFF), so the
 // output is pure ASCII: a JS TextDecoder then makes a one-byte string without decoding.
-char* write_json_string(char* w, std::string_view s, bool plain, bool ascii = false) {
+char* write_escaped_string(char* w, std::string_view s, bool ascii);
+inline char* write_json_string(char* w, std::string_view s, bool plain, bool ascii = false) {
+  if (!plain) return write_escaped_string(w, s, ascii);
+  *w++ = '"';
+  w = put(w, s.data(), s.size());
+  *w++ = '"';
+  return w;
+}
+
+// The string with escapes, out of line: most strings are plain, and this larger body would
+// otherwise weigh on each of their calls.
+__attribute__((noinline)) char* write_escaped_string(char* w, std::string_view s, bool ascii) {
   static const char* hex = "0123456789abcdef";
   *w++ = '"';
-  if (plain) {
-    w = put(w, s.data(), s.size());
-    *w++ = '"';
-    return w;
-  }
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   size_t i = 0;
