@@ -453,7 +453,6 @@ void Engine::rule_links() {
   // URL with a numeric host has "://". Without either (or a spelled "dot"), nothing below
   // can match, and the host view is not built.
   if (!has_feature(kFeatDot)) {
-    if (nt_.dots == 0) return;  // no '.' and no '/': neither a dot nor "://"
     bool maybe = false;
     for (size_t i = 0, n = ch.size(); i < n && !maybe; ++i) {
       if (ch[i].cp == '.') {
