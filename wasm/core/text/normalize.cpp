@@ -445,7 +445,8 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   }
   // Each folded char has its own symbol here, so a run is the chars up to the next one.
   uint32_t next = uint32_t(m);
-  for (Run* run = rp + r.runs; run-- != rp;) {
+  for (Run* run = rp + r.runs; run != rp;) {
+    --run;
     const uint32_t first = run->first;
     run->count = next - first;
     run->last = next - 1;
