@@ -20,7 +20,7 @@ std::string folded(std::string_view text, bool force_icu = false) {
   NormText t;
   norm().normalize(text, 1 << 20, t, force_icu);
   std::string s;
-  for (const FoldedChar& f : t.chars) utf8::append(s, f.cp);
+  for (uint32_t i = 0; i < t.view().size(); ++i) utf8::append(s, t.view()[i].cp);
   return s;
 }
 
@@ -146,49 +146,49 @@ TEST_CASE("position map points back to the original UTF-16 and bytes") {
   // "é" is 2 bytes / 1 unit, the emoji 4 bytes / 2 units, ZWSP 3 bytes / 1 unit (stripped)
   std::string s = "x\xC3\xA9\xF0\x9F\x98\x80y\u200Bz";
   norm().normalize(s, 1000, t);
-  REQUIRE(t.chars.size() == 5);  // x e 😀 y z
-  CHECK(t.chars[0].cp == 'x');
-  CHECK(t.chars[1].cp == 'e');
-  CHECK(t.chars[1].o16 == 1);
-  CHECK(t.chars[1].o16_end == 2);
-  CHECK(t.chars[1].b == 1);
-  CHECK(t.chars[1].b_end == 3);
-  CHECK(t.chars[2].o16 == 2);
-  CHECK(t.chars[2].o16_end == 4);
-  CHECK(t.chars[3].cp == 'y');
-  CHECK(t.chars[3].o16 == 4);
-  CHECK(t.chars[4].cp == 'z');
-  CHECK(t.chars[4].o16 == 6);  // after the stripped ZWSP
-  CHECK(t.chars[4].b == 11);
+  REQUIRE(t.view().size() == 5);  // x e 😀 y z
+  CHECK(t.view()[0].cp == 'x');
+  CHECK(t.view()[1].cp == 'e');
+  CHECK(t.view()[1].o16 == 1);
+  CHECK(t.view()[1].o16_end == 2);
+  CHECK(t.view()[1].b == 1);
+  CHECK(t.view()[1].b_end == 3);
+  CHECK(t.view()[2].o16 == 2);
+  CHECK(t.view()[2].o16_end == 4);
+  CHECK(t.view()[3].cp == 'y');
+  CHECK(t.view()[3].o16 == 4);
+  CHECK(t.view()[4].cp == 'z');
+  CHECK(t.view()[4].o16 == 6);  // after the stripped ZWSP
+  CHECK(t.view()[4].b == 11);
   CHECK(t.utf16_len == 7);
 }
 
 TEST_CASE("one original character can fold to several, all mapping back to it") {
   NormText t;
   norm().normalize("\xEF\xAC\x81x", 100, t);  // U+FB01 "ﬁ" ligature
-  REQUIRE(t.chars.size() == 3);
-  CHECK(t.chars[0].cp == 'f');
-  CHECK(t.chars[1].cp == 'i');
-  CHECK(t.chars[0].o16 == 0);
-  CHECK(t.chars[1].o16_end == 1);
-  CHECK(t.chars[2].o16 == 1);
+  REQUIRE(t.view().size() == 3);
+  CHECK(t.view()[0].cp == 'f');
+  CHECK(t.view()[1].cp == 'i');
+  CHECK(t.view()[0].o16 == 0);
+  CHECK(t.view()[1].o16_end == 1);
+  CHECK(t.view()[2].o16 == 1);
 }
 
 TEST_CASE("a base with its combining marks maps to the whole cluster") {
   NormText t;
   norm().normalize("e\xCC\x81\xCC\x82z", 100, t);  // e + U+0301 + U+0302, z
-  REQUIRE(t.chars.size() == 2);
-  CHECK(t.chars[0].cp == 'e');
-  CHECK(t.chars[0].o16 == 0);
-  CHECK(t.chars[0].o16_end == 3);
-  CHECK(t.chars[1].o16 == 3);
+  REQUIRE(t.view().size() == 2);
+  CHECK(t.view()[0].cp == 'e');
+  CHECK(t.view()[0].o16 == 0);
+  CHECK(t.view()[0].o16_end == 3);
+  CHECK(t.view()[1].o16 == 3);
 }
 
 TEST_CASE("the input is cut at a code point boundary") {
   NormText t;
   norm().normalize("ab\xC3\xA9", 3, t);  // "abé": 4 bytes, cap 3 -> "ab"
   CHECK(t.bytes == 2);
-  CHECK(t.chars.size() == 2);
+  CHECK(t.view().size() == 2);
   norm().normalize("abcdef", 4, t);
   CHECK(t.bytes == 4);
 }
@@ -196,10 +196,10 @@ TEST_CASE("the input is cut at a code point boundary") {
 TEST_CASE("invalid UTF-8: each bad byte is one U+FFFD unit and is not matched") {
   NormText t;
   norm().normalize("a\xFF\xFE" "b\xED\xA0\x80" "c", 100, t);
-  REQUIRE(t.chars.size() == 3);
-  CHECK(t.chars[1].cp == 'b');
-  CHECK(t.chars[1].o16 == 3);
-  CHECK(t.chars[2].o16 == 7);  // three bad CESU bytes = three units
+  REQUIRE(t.view().size() == 3);
+  CHECK(t.view()[1].cp == 'b');
+  CHECK(t.view()[1].o16 == 3);
+  CHECK(t.view()[2].o16 == 7);  // three bad CESU bytes = three units
   CHECK(t.utf16_len == 8);
 }
 
@@ -214,7 +214,7 @@ TEST_CASE("counters used by the spam rules") {
   norm().normalize("mantap!!!!!!!!!!", 100, t);
   uint32_t at = 0;
   CHECK(t.longest_repeat(&at) == 10);
-  CHECK(t.chars[at].cp == '!');
+  CHECK(t.view()[at].cp == '!');
   norm().normalize("aa bbb  cccc c", 100, t);
   CHECK(t.longest_repeat(&at) == 4);  // a space ends a stretch
   CHECK(at == 8);
@@ -240,4 +240,26 @@ TEST_CASE("Thai gets dictionary word boundaries") {
   int starts = 0;
   for (const Run& r : t.runs) starts += (r.flags & kRunWordStart) ? 1 : 0;
   CHECK(starts >= 2);
+}
+
+TEST_CASE("plain ASCII is read in place; joining, leetspeak and controls store the chars") {
+  NormText t;
+  const std::string plain = "Harga Rp 149.000, kak";
+  norm().normalize(plain, 1000, t);
+  CHECK(t.plain == reinterpret_cast<const unsigned char*>(plain.data()));
+  CHECK(t.stored.empty());
+  REQUIRE(t.view().size() == plain.size());
+  CHECK(t.view()[0].cp == 'h');
+  CHECK(t.view()[1].sym == 'a');
+  CHECK(t.view()[5].cls == kClsSpace);
+  CHECK(t.view()[20].o16 == 20);
+  CHECK(t.view()[20].o16_end == 21);
+  CHECK(t.run_o16_end(t.runs.size() - 1) == 21);
+  for (std::string s : {std::string("a.n.j.i.n.g"), std::string("4nj1ng"), std::string("ok\x01kak")}) {
+    norm().normalize(s, 1000, t);
+    CHECK_MESSAGE(t.plain == nullptr, s);
+    CHECK_MESSAGE(!t.stored.empty(), s);
+  }
+  CHECK(t.view().size() == 5);  // the control is stripped
+  CHECK(t.view()[2].o16 == 3);  // and the chars after it map past it
 }

@@ -112,7 +112,6 @@ class Engine final : public Moderator {
 
   // Testing hook: send ASCII through ICU as well (differential test).
   void set_force_icu(bool on) { force_icu_ = on; }
-  const NormText& last_text() const { return nt_; }
   size_t automaton_states() const { return ac_.states(); }
   size_t automaton_bytes() const { return ac_.bytes(); }
 

@@ -305,7 +305,7 @@ __attribute__((noinline)) void Engine::on_state(uint32_t st, uint32_t last_run) 
 void Engine::scan_alternatives() {
   const std::vector<uint32_t>& alt = nt_.alt_tokens;
   if (alt.empty()) return;
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   for (size_t k = 0; k + 2 < alt.size(); k += 3) {
     uint32_t b = alt[k], e = alt[k + 1], trail = alt[k + 2];
     alt_runs_.clear();

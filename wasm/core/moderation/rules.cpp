@@ -327,7 +327,7 @@ uint32_t Engine::words_between(uint32_t a, uint32_t b) const {
 }
 
 void Engine::run_rules() {
-  if (nt_.chars.empty()) return;
+  if (nt_.view().empty()) return;
   rule_phone();
   if (nt_.dots || has_feature(kFeatDot)) rule_links();
   if (has_feature(kFeatApp) || has_feature(kFeatAppWeak)) rule_handles();
@@ -343,7 +343,7 @@ void Engine::rule_phone() {
   size_t words = 0;
   for (const FeatHit& f : feats_) words += f.feature == kFeatDigit;
   if (nt_.digits + words < 6) return;
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   uint32_t n = uint32_t(ch.size());
 
@@ -404,7 +404,7 @@ void Engine::rule_phone() {
       prev_digit = false;
       continue;
     }
-    const FoldedChar& c = ch[i];
+    const FoldedChar c = ch[i];
     if (c.cp >= '0' && c.cp <= '9') {
       add(char(c.cp), i, i, !prev_digit);
       prev_digit = true;
@@ -447,7 +447,7 @@ void Engine::rule_phone() {
 // ---- links ---------------------------------------------------------------------------------------
 
 void Engine::rule_links() {
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   // Most comments with a '.' hold prices ("Rp 149.000") or sentences, not hosts. A host ends
   // in a TLD of letters, so some dot ('.', "[.]", " . ") has an ASCII letter after it; a
   // URL with a numeric host has "://". Without either (or a spelled "dot"), nothing below
@@ -470,7 +470,8 @@ void Engine::rule_links() {
   }
   std::string& v = host_;
   v.clear();
-  for (const FoldedChar& c : ch) {
+  for (uint32_t i = 0; i < ch.size(); ++i) {
+    const FoldedChar c = ch[i];
     char x;
     if (c.cp < 0x80) x = char(c.cp);
     else x = c.cls == kClsSpace ? ' ' : '\x01';
@@ -643,7 +644,7 @@ void Engine::rule_links() {
 // ---- contact: handles -----------------------------------------------------------------------------
 
 void Engine::rule_handles() {
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   uint32_t n = uint32_t(ch.size());
   auto skip_spaces = [&](uint32_t i) {
@@ -701,7 +702,7 @@ void Engine::rule_handles() {
 // ---- scams ------------------------------------------------------------------------------------------
 
 void Engine::rule_transfer() {
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   uint32_t n = uint32_t(ch.size());
   for (const FeatHit& b : feats_) {
@@ -772,7 +773,7 @@ void Engine::rule_scam_words() {
 // ---- gambling -----------------------------------------------------------------------------------------
 
 void Engine::rule_gambling() {
-  const auto& ch = nt_.chars;
+  const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   uint32_t n = uint32_t(ch.size());
   // "depo 10rb", "wd 500k": the word followed by an amount.
@@ -825,8 +826,9 @@ void Engine::rule_spam() {
   if (t.emoji_run >= 10) push(t.emoji_o16, t.emoji_o16_end, r_.emoji, uint8_t(Category::spam), 2, kOriginMessage);
   constexpr uint32_t kRepeatMin = 30;  // one character this many times in a row
   uint32_t at, same;
-  if (t.chars.size() >= kRepeatMin && (same = t.longest_repeat(&at)) >= kRepeatMin) {
-    push(t.chars[at].o16, t.chars[at + same - 1].o16_end, r_.repeat_char, uint8_t(Category::spam), 2, kOriginMessage);
+  const CharView ch = t.view();
+  if (ch.size() >= kRepeatMin && (same = t.longest_repeat(&at)) >= kRepeatMin) {
+    push(ch[at].o16, ch[at + same - 1].o16_end, r_.repeat_char, uint8_t(Category::spam), 2, kOriginMessage);
   }
   if (t.words >= 10) {
     // Count words (letter runs, repeats ignored) in a small open-addressing table.

@@ -18,58 +18,32 @@ namespace etalase {
 
 namespace {
 
-// ASCII classes of folded (already lowercased) characters.
-struct AsciiTable {
-  uint8_t cls[128];
-  AsciiTable() {
-    for (int c = 0; c < 128; ++c) {
-      uint8_t k = kClsPunct;
-      if (c >= 'a' && c <= 'z') k = kClsLetter;
-      else if (c >= 'A' && c <= 'Z') k = kClsLetter;
-      else if (c >= '0' && c <= '9') k = kClsDigit;
-      else if (c == '@' || c == '$' || c == '!' || c == '|') k = kClsLeetSym;
-      else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') k = kClsSpace;
-      else if (c == '.' || c == '-' || c == '_' || c == '*' || c == ',' || c == '~') k = kClsJoinSep;
-      cls[c] = k;
-    }
-  }
-};
-const AsciiTable kAscii;
 
-// What the ASCII pass needs about one input byte, in tables each loop reads with one load.
-//   chars:  the folded char it becomes, offsets left 0 (filled in per byte)
-//   counts: 1 in the 12-bit lane of each count the byte adds to (upper, lower, digit, dot,
-//           stripped control): one add per byte keeps all five
-//   sym:    default match-view symbol ('l' -> 'i', letters, digits, ' ' for the rest)
+// What the ASCII pass needs about one input byte besides kAsciiFold, in tables each read
+// with one load:
+//   counts: 1 in the 8-bit lane of each count the byte adds to (upper, lower, digit, dot,
+//           stripped control)
 //   tok:    token code: 0 outside tokens, 1 letter, 2 digit, 3 leet symbol
-constexpr int kLaneUpper = 0, kLaneLower = 12, kLaneDigit = 24, kLaneDot = 36, kLaneStrip = 48;
-constexpr size_t kLaneBlock = 0xFFF;  // bytes per block: no lane can overflow
+// The token window (below) adds to three more lanes of the same sum, so one 64-bit add per
+// byte keeps all eight counts.
+constexpr int kLaneUpper = 0, kLaneLower = 8, kLaneDigit = 16, kLaneDot = 24, kLaneStrip = 32;
+constexpr int kLaneWords = 40, kLaneSingle = 48, kLaneMixed = 56;
+// Bytes per block: each byte adds at most 1 to a lane, and the end of the text once more,
+// so no lane passes 255.
+constexpr size_t kLaneBlock = 254;
 constexpr uint8_t kTokOutside = 0, kTokLetter = 1, kTokDigit = 2, kTokLeet = 3;
-// A folded char is written as three pieces (see scan_ascii): its first 8 bytes (cp, sym)
-// and the bytes after the offsets (cls, flags, padding) from the table, and the four
-// offsets from one vector that counts up.
-constexpr size_t kFcOffsets = offsetof(FoldedChar, o16), kFcTail = offsetof(FoldedChar, cls);
-static_assert(kFcOffsets == 8 && offsetof(FoldedChar, o16_end) == 12 && offsetof(FoldedChar, b) == 16 &&
-                  offsetof(FoldedChar, b_end) == 20 && kFcTail == 24 && sizeof(FoldedChar) == 28,
-              "scan_ascii writes FoldedChar in pieces by this layout");
+inline uint32_t lane(uint64_t sum, int at) { return uint32_t(sum >> at) & 0xFF; }
+
 struct AsciiInfoTable {
-  uint64_t head[128];  // FoldedChar bytes [0, 8)
-  uint32_t tail[128];  // FoldedChar bytes [24, 28)
   uint64_t counts[128];
-  uint8_t sym[128];
   uint8_t tok[128];
   AsciiInfoTable() {
     for (int c = 0; c < 128; ++c) {
-      int f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-      uint8_t cls = kAscii.cls[f];
-      sym[c] = cls == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : cls == kClsDigit ? uint8_t(f) : uint8_t(' ');
-      FoldedChar fc{char32_t(f), sym[c], 0, 0, 0, 0, cls, 0};
-      std::memcpy(&head[c], &fc, 8);
-      std::memcpy(&tail[c], reinterpret_cast<const char*>(&fc) + kFcTail, 4);
+      const int f = kAsciiFold.cp[c], cls = kAsciiFold.cls[c];
       tok[c] = cls == kClsLetter ? kTokLetter : cls == kClsDigit ? kTokDigit : cls == kClsLeetSym ? kTokLeet : kTokOutside;
       counts[c] = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
                   uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot |
-                  uint64_t((c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F) << kLaneStrip;
+                  uint64_t((c < 0x20 && cls != kClsSpace) || c == 0x7F) << kLaneStrip;
     }
   }
 };
@@ -79,14 +53,13 @@ const AsciiInfoTable kAsciiInfo;
 // the last three chars (two bits each, newest lowest):
 //   flags: RunFlags of a run starting at the newest char (a word starts unless it and the
 //          char before are both letters)
-//   add:   what the window adds to a sum of 12-bit lanes:
+//   add:   what the window adds to the lanes:
 //          words  - a letter after a non-letter (a letter run starting a word)
 //          single - the middle char is a token of its own (outside tokens on both sides):
 //                   with fewer than 3 of those, no three single-char tokens are in a row
 //          mixed  - the last two are a letter and a digit or leet symbol: exactly when some
 //                   token mixes letters with other token chars (leetspeak, "iphone13"),
 //                   since such a token, being a contiguous stretch, has the two side by side
-constexpr int kLaneWords = 0, kLaneSingle = 12, kLaneMixed = 24;
 struct TokWindowTable {
   uint64_t add[64];
   uint8_t flags[64];
@@ -106,56 +79,33 @@ struct TokWindowTable {
 };
 const TokWindowTable kTokWindow;
 
-// Four offsets in one register where the target has vectors (scalar code elsewhere).
-typedef uint32_t U32x4 __attribute__((vector_size(16)));
-
-// What one ASCII pass found besides the chars and runs it wrote.
+// What one ASCII pass found besides the runs it wrote.
 struct AsciiScan {
   uint64_t upper = 0, lower = 0, digits = 0, dots = 0;
   uint64_t words = 0, singles = 0, mixed = 0;
   uint32_t runs = 0;
-  bool stripped = false;  // some byte is a stripped control: the chars and runs are not valid
+  bool stripped = false;  // some byte is a stripped control: the runs are not valid
 };
 
-// Folded chars and runs of q[0, m), each byte one folded char with its index as offsets
-// (valid only when no byte is a stripped control: the result says). Run counts and last
-// chars are left to the caller. This is most of the work for a typical short comment, so it
-// is two simple branch-free loops with few live values each (one that does everything
-// spills registers).
-AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) {
+// Runs of q[0, m) with default symbols, each byte one folded char (valid only when no byte
+// is a stripped control: the result says), and the counts. Run counts and last chars are
+// left to the caller. This is most of the work for a typical short comment: one
+// branch-free loop, a few loads from small tables and three stores per byte.
+AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
   AsciiScan r;
   uint32_t nr = 0, window = 0;
   uint32_t prev = 0;  // symbol of the previous char (0 before the first: never a symbol)
   uint64_t strip = 0;
   for (size_t block = 0; block < m; block += kLaneBlock) {
     const size_t block_end = std::min(m, block + kLaneBlock);
-    uint64_t counts = 0;
-    const uint32_t k0 = uint32_t(block);
-    U32x4 offsets = {k0, k0 + 1, k0, k0 + 1};  // o16, o16_end, b, b_end
-    const U32x4 step = {1, 1, 1, 1};
-    for (size_t k = block; k < block_end; ++k) {
-      const unsigned char c = q[k];
-      counts += kAsciiInfo.counts[c];
-      char* f = reinterpret_cast<char*>(fc + k);
-      std::memcpy(f, &kAsciiInfo.head[c], 8);
-      std::memcpy(f + kFcOffsets, &offsets, 16);
-      std::memcpy(f + kFcTail, &kAsciiInfo.tail[c], 4);
-      offsets += step;
-    }
-    r.upper += (counts >> kLaneUpper) & 0xFFF;
-    r.lower += (counts >> kLaneLower) & 0xFFF;
-    r.digits += (counts >> kLaneDigit) & 0xFFF;
-    r.dots += (counts >> kLaneDot) & 0xFFF;
-    strip += (counts >> kLaneStrip) & 0xFFF;
-
+    uint64_t sum = 0;
     // A run starts at each change of symbol: the next slot is written either way and kept
     // (nr advances) only then.
-    uint64_t tok = 0;
     for (size_t k = block; k < block_end; ++k) {
       const unsigned char c = q[k];
-      const uint32_t s = kAsciiInfo.sym[c];
+      const uint32_t s = kAsciiFold.sym[c];
       window = ((window << 2) | kAsciiInfo.tok[c]) & 63;
-      tok += kTokWindow.add[window];
+      sum += kAsciiInfo.counts[c] + kTokWindow.add[window];
       Run& run = rp[nr];
       run.sym = s;
       run.first = uint32_t(k);
@@ -163,19 +113,33 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, FoldedChar* fc, Run* rp) 
       nr += s != prev;
       prev = s;
     }
-    if (block_end == m) tok += kTokWindow.add[(window << 2) & 63];  // the end closes the last token
-    r.words += (tok >> kLaneWords) & 0xFFF;
-    r.singles += (tok >> kLaneSingle) & 0xFFF;
-    r.mixed += (tok >> kLaneMixed) & 0xFFF;
+    if (block_end == m) sum += kTokWindow.add[(window << 2) & 63];  // the end closes the last token
+    r.upper += lane(sum, kLaneUpper);
+    r.lower += lane(sum, kLaneLower);
+    r.digits += lane(sum, kLaneDigit);
+    r.dots += lane(sum, kLaneDot);
+    strip += lane(sum, kLaneStrip);
+    r.words += lane(sum, kLaneWords);
+    r.singles += lane(sum, kLaneSingle);
+    r.mixed += lane(sum, kLaneMixed);
   }
   r.runs = nr;
   r.stripped = strip != 0;
   return r;
 }
 
+// The folded chars of q[0, m), each byte one char with its index as offsets, written out
+// for the paths that change them (joining, leetspeak) or map them (stripped controls).
+void store_ascii(const unsigned char* q, size_t m, FoldedChar* fc) {
+  for (uint32_t k = 0; k < m; ++k) {
+    const unsigned char c = q[k];
+    fc[k] = FoldedChar{kAsciiFold.cp[c], kAsciiFold.sym[c], k, k + 1, k, k + 1, kAsciiFold.cls[c], 0};
+  }
+}
+
 // ASCII control characters other than whitespace are stripped (NUL, escapes, DEL).
 inline bool ascii_stripped(unsigned char c) {
-  return (c < 0x20 && kAscii.cls[c] != kClsSpace) || c == 0x7F;
+  return (c < 0x20 && kAsciiFold.cls[c] != kClsSpace) || c == 0x7F;
 }
 
 // Stripped before normalization: controls, format characters (zero-width, bidi, soft
@@ -304,7 +268,7 @@ struct Normalizer::Icu {
   // Skeleton of one NFKC_Casefolded code point, marks dropped, case folded.
   void skeleton(char32_t c, Folded& out) {
     if (c < 0x80) {
-      out.push(c, kAscii.cls[c]);
+      out.push(c, kAsciiFold.cls[c]);
       return;
     }
     if (FoldCache::Entry* e = skel.find(c)) {
@@ -327,7 +291,7 @@ struct Normalizer::Icu {
       U16_NEXT(res, i, n, d);
       if (is_mark(char32_t(d)) || stripped(char32_t(d))) continue;
       d = u_foldCase(d, U_FOLD_CASE_DEFAULT);
-      tmp.push(char32_t(d), d < 0x80 ? kAscii.cls[d] : classify_wide(char32_t(d)));
+      tmp.push(char32_t(d), d < 0x80 ? kAsciiFold.cls[d] : classify_wide(char32_t(d)));
     }
     remember(skel, c, tmp, out);
   }
@@ -375,7 +339,9 @@ Normalizer::Normalizer() : icu_(new Icu) {}
 Normalizer::~Normalizer() = default;
 
 void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& out, bool force_icu) {
-  out.chars.clear();
+  out.stored.clear();
+  out.plain = nullptr;
+  out.plain_len = 0;
   out.tokens.clear();
   out.runs.clear();
   out.upper = out.lower = out.digits = out.dots = out.words = 0;
@@ -421,27 +387,22 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
 void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  out.chars.resize(n);
   out.runs.resize(n);
-  FoldedChar* fc = out.chars.data();
   Run* rp = out.runs.data();
-  AsciiScan r = scan_ascii(p, n, fc, rp);
+  AsciiScan r = scan_ascii(p, n, rp);
+  const unsigned char* q = p;
   size_t m = n;
-  if (r.stripped) {
-    // Rare: scan the kept bytes again, then point each folded char at its original byte.
+  const bool stripped = r.stripped;
+  if (stripped) {
+    // Rare: scan the kept bytes again (their chars are stored below, mapped to the input).
     kept_.resize(n);
     m = 0;
     for (size_t i = 0; i < n; ++i) {
       kept_[m] = p[i];
       m += !ascii_stripped(p[i]);
     }
-    r = scan_ascii(kept_.data(), m, fc, rp);
-    for (size_t i = 0, k = 0; i < n; ++i) {
-      if (ascii_stripped(p[i])) continue;
-      fc[k].o16 = fc[k].b = uint32_t(i);
-      fc[k].o16_end = fc[k].b_end = uint32_t(i + 1);
-      ++k;
-    }
+    q = kept_.data();
+    r = scan_ascii(q, m, rp);
   }
   // Each folded char has its own symbol here, so a run is the chars up to the next one.
   uint32_t next = uint32_t(m);
@@ -452,7 +413,6 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
     run->last = next - 1;
     next = first;
   }
-  out.chars.resize(m);
   out.runs.resize(r.runs);
   out.upper = uint32_t(r.upper);
   out.lower = uint32_t(r.lower);
@@ -462,7 +422,25 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   out.words = uint32_t(r.words);
   out.has_alnum_token = false;
   const bool mixed = r.mixed > 0;
-  if (!mixed && r.singles < 3) return;  // the common case: nothing to join or read as leet
+  const bool final_runs = !mixed && r.singles < 3;  // nothing to join or read as leet
+  if (final_runs && !stripped) {  // the common case: the chars are the bytes themselves
+    out.plain = p;
+    out.plain_len = uint32_t(n);
+    return;
+  }
+  out.stored.resize(m);
+  FoldedChar* fc = out.stored.data();
+  store_ascii(q, m, fc);
+  if (stripped) {
+    // Point each folded char at its original byte.
+    for (size_t i = 0, k = 0; i < n; ++i) {
+      if (ascii_stripped(p[i])) continue;
+      fc[k].o16 = fc[k].b = uint32_t(i);
+      fc[k].o16_end = fc[k].b_end = uint32_t(i + 1);
+      ++k;
+    }
+  }
+  if (final_runs) return;
 
   // Tokens, then the same decision as build_view.
   TokenVec& tokens = out.tokens;
@@ -491,7 +469,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
   Icu& icu = *icu_;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size();
-  out.chars.reserve(n);
+  out.stored.reserve(n);
 
   // The current chunk: a starter with the code points that may compose with it.
   constexpr int kChunkMax = 32;
@@ -507,7 +485,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
     if (chunk_n == 1 && chunk[0] < 0x80 && !force_icu) {
       char32_t c = chunk[0];
       if (c >= 'A' && c <= 'Z') c += 32;
-      folded.push(c, kAscii.cls[c]);
+      folded.push(c, kAsciiFold.cls[c]);
     } else if (chunk_n == 1 && chunk[0] >= 0x80) {
       icu.fold_single(chunk[0], folded);
     } else {
@@ -524,7 +502,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
       f.cls = folded.meta[i] & 0x0F;
       f.flags = (folded.meta[i] & 0x10) ? kFcDict : 0;
       if (f.flags & kFcDict) out.has_dict = true;
-      out.chars.push_back(f);
+      out.stored.push_back(f);
     }
     chunk_n = 0;
     non_starters = 0;
@@ -548,7 +526,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
       lower += c >= 'a' && c <= 'z';
       flush();
       const unsigned char f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-      out.chars.push_back(FoldedChar{f, 0, o16 - 1, o16, uint32_t(i - 1), uint32_t(i), kAscii.cls[f], 0});
+      out.stored.push_back(FoldedChar{f, 0, o16 - 1, o16, uint32_t(i - 1), uint32_t(i), kAsciiFold.cls[f], 0});
       continue;
     }
     int len;
@@ -644,9 +622,9 @@ void Normalizer::mark_dictionary_breaks(std::string_view text, NormText& out) {
   for (int32_t b = icu.words->first(); b != icu::BreakIterator::DONE; b = icu.words->next()) {
     if (b >= 0 && size_t(b) < at.size()) at[size_t(b)] = 1;
   }
-  for (size_t k = 0; k < out.chars.size(); ++k) {
-    FoldedChar& f = out.chars[k];
-    bool chunk_start = k == 0 || out.chars[k - 1].o16 != f.o16;
+  for (size_t k = 0; k < out.stored.size(); ++k) {
+    FoldedChar& f = out.stored[k];
+    bool chunk_start = k == 0 || out.stored[k - 1].o16 != f.o16;
     if (chunk_start && f.o16 < at.size() && at[f.o16]) f.flags |= kFcBreak;
   }
 }
@@ -654,8 +632,9 @@ void Normalizer::mark_dictionary_breaks(std::string_view text, NormText& out) {
 uint32_t NormText::longest_repeat(uint32_t* at) const {
   uint32_t best = 0, best_at = 0, same = 0, same_at = 0;
   char32_t prev = 0;
-  for (uint32_t i = 0, n = uint32_t(chars.size()); i < n; ++i) {
-    const FoldedChar& f = chars[i];
+  const CharView chars = view();
+  for (uint32_t i = 0, n = chars.size(); i < n; ++i) {
+    const FoldedChar f = chars[i];
     if (f.cls == kClsSpace) {
       same = 0;
     } else if (f.cp == prev && same > 0) {
@@ -675,7 +654,7 @@ uint32_t NormText::longest_repeat(uint32_t* at) const {
 }
 
 void Normalizer::build_view(NormText& out) {
-  auto& ch = out.chars;
+  auto& ch = out.stored;
   size_t n = ch.size();
 
   // Stats and tokens.
@@ -716,7 +695,7 @@ void Normalizer::build_view(NormText& out) {
 
 // Single-letter joining, leetspeak, runs (from the default symbols set by the caller).
 void Normalizer::finish_view(NormText& out, bool singles) {
-  auto& ch = out.chars;
+  auto& ch = out.stored;
   size_t n = ch.size();
 
   // Single letters with separators between them ("a.n.j.i.n.g", "a n j i n g") join into

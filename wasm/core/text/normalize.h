@@ -70,11 +70,64 @@ struct Token {
 };
 
 using CharVec = PodVec<FoldedChar>;
+
+// What an ASCII byte folds to: its folded char, default match-view symbol and class.
+struct AsciiFoldTable {
+  uint8_t cp[128] = {};   // lowercased
+  uint8_t sym[128] = {};  // letters ('l' -> 'i'), digits, ' ' for the rest
+  uint8_t cls[128] = {};  // CharClass
+  constexpr AsciiFoldTable() {
+    for (int c = 0; c < 128; ++c) {
+      const int f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      uint8_t k = kClsPunct;
+      if (f >= 'a' && f <= 'z') k = kClsLetter;
+      else if (f >= '0' && f <= '9') k = kClsDigit;
+      else if (f == '@' || f == '$' || f == '!' || f == '|') k = kClsLeetSym;
+      else if (f == ' ' || f == '\t' || f == '\n' || f == '\r' || f == '\v' || f == '\f') k = kClsSpace;
+      else if (f == '.' || f == '-' || f == '_' || f == '*' || f == ',' || f == '~') k = kClsJoinSep;
+      cp[c] = uint8_t(f);
+      cls[c] = k;
+      sym[c] = k == kClsLetter ? uint8_t(f == 'l' ? 'i' : f) : k == kClsDigit ? uint8_t(f) : uint8_t(' ');
+    }
+  }
+};
+inline constexpr AsciiFoldTable kAsciiFold{};
+
+// The folded chars of a NormText, read by index. Most comments are plain ASCII without
+// controls; their folded chars are never written out (that was a fifth of the work per
+// comment): char i is byte i of the text, folded through kAsciiFold, with default symbol
+// and no flags. Otherwise the view reads the stored array.
+class CharView {
+ public:
+  CharView(const FoldedChar* stored, const unsigned char* plain, uint32_t n) : stored_(stored), plain_(plain), n_(n) {}
+  uint32_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  FoldedChar operator[](uint32_t i) const {
+    if (plain_) {
+      const unsigned char c = plain_[i];
+      return FoldedChar{kAsciiFold.cp[c], kAsciiFold.sym[c], i, i + 1, i, i + 1, kAsciiFold.cls[c], 0};
+    }
+    return stored_[i];
+  }
+
+ private:
+  const FoldedChar* stored_;
+  const unsigned char* plain_;
+  uint32_t n_;
+};
 using TokenVec = PodVec<Token>;
 using RunVec = PodVec<Run>;
 
 struct NormText {
-  CharVec chars;
+  // The folded chars: read them through view(). `stored` holds them unless `plain` is set,
+  // in which case they are the `plain_len` ASCII bytes at `plain`, which point into the text
+  // given to normalize() (so they are valid while that text is).
+  CharVec stored;
+  const unsigned char* plain = nullptr;
+  uint32_t plain_len = 0;
+  CharView view() const {
+    return plain ? CharView(nullptr, plain, plain_len) : CharView(stored.data(), nullptr, uint32_t(stored.size()));
+  }
   // Before single-letter joining. The ASCII fast path fills it only when some token mixes
   // letters with digits or leet symbols, or single-char tokens could need joining; so it
   // may be empty otherwise (has_alnum_token is then false: check that first).
@@ -99,8 +152,8 @@ struct NormText {
   // char in `*at`. Computed on demand (only a rule for long comments asks), not while folding.
   uint32_t longest_repeat(uint32_t* at) const;
 
-  uint32_t run_o16(size_t r) const { return chars[runs[r].first].o16; }
-  uint32_t run_o16_end(size_t r) const { return chars[runs[r].last].o16_end; }
+  uint32_t run_o16(size_t r) const { return plain ? runs[r].first : stored[runs[r].first].o16; }
+  uint32_t run_o16_end(size_t r) const { return plain ? runs[r].last + 1 : stored[runs[r].last].o16_end; }
 };
 
 class Normalizer {
@@ -110,7 +163,8 @@ class Normalizer {
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
 
-  // Reads at most `max_bytes` of `text` (cut at a code point boundary) into `out`.
+  // Reads at most `max_bytes` of `text` (cut at a code point boundary) into `out`, which
+  // may point into `text` (see NormText::plain) until the next call.
   // `force_icu` sends ASCII through ICU as well (the differential test uses it).
   void normalize(std::string_view text, size_t max_bytes, NormText& out, bool force_icu = false);
 
