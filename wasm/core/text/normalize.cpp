@@ -93,7 +93,8 @@ struct AsciiScan {
 // branch-free loop, a few loads from small tables and three stores per byte.
 AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
   AsciiScan r;
-  uint32_t nr = 0, window = 0;
+  Run* out = rp;  // the next run's slot
+  uint32_t window = 0;
   uint32_t prev = 0;  // symbol of the previous char (0 before the first: never a symbol)
   uint64_t strip = 0;
   for (size_t block = 0; block < m; block += kLaneBlock) {
@@ -106,11 +107,10 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
       const uint32_t s = kAsciiFold.sym[c];
       window = ((window << 2) | kAsciiInfo.tok[c]) & 63;
       sum += kAsciiInfo.counts[c] + kTokWindow.add[window];
-      Run& run = rp[nr];
-      run.sym = s;
-      run.first = uint32_t(k);
-      run.flags = kTokWindow.flags[window];
-      nr += s != prev;
+      out->sym = s;
+      out->first = uint32_t(k);
+      out->flags = kTokWindow.flags[window];
+      out += s != prev;
       prev = s;
     }
     if (block_end == m) sum += kTokWindow.add[(window << 2) & 63];  // the end closes the last token
@@ -123,7 +123,7 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
     r.singles += lane(sum, kLaneSingle);
     r.mixed += lane(sum, kLaneMixed);
   }
-  r.runs = nr;
+  r.runs = uint32_t(out - rp);
   r.stripped = strip != 0;
   return r;
 }
