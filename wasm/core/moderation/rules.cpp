@@ -453,17 +453,31 @@ void Engine::rule_links() {
   // URL with a numeric host has "://". Without either (or a spelled "dot"), nothing below
   // can match, and the host view is not built.
   if (!has_feature(kFeatDot)) {
+    const size_t n = ch.size();
+    // Whether the '.' or ':' at i may start a host or a scheme.
+    auto host_after = [&](size_t i) {
+      if (ch[uint32_t(i)].cp == ':') return i + 2 < n && ch[uint32_t(i + 1)].cp == '/' && ch[uint32_t(i + 2)].cp == '/';
+      size_t j = i + 1;
+      for (int skip = 0; j < n && skip < 4; ++j, ++skip) {
+        char32_t c = ch[uint32_t(j)].cp;
+        if (!(c == ' ' || c == ')' || c == ']' || c == '}')) break;
+      }
+      return j < n && ch[uint32_t(j)].cp >= 'a' && ch[uint32_t(j)].cp <= 'z';
+    };
     bool maybe = false;
-    for (size_t i = 0, n = ch.size(); i < n && !maybe; ++i) {
-      if (ch[i].cp == '.') {
-        size_t j = i + 1;
-        for (int skip = 0; j < n && skip < 4; ++j, ++skip) {
-          char32_t c = ch[j].cp;
-          if (!(c == ' ' || c == ')' || c == ']' || c == '}')) break;
+    if (const unsigned char* b = ch.plain_bytes()) {
+      // Plain ASCII: memchr finds the few dots and colons.
+      for (unsigned char mark : {'.', ':'}) {
+        for (const void* at = std::memchr(b, mark, n); at && !maybe;) {
+          const size_t i = size_t(static_cast<const unsigned char*>(at) - b);
+          maybe = host_after(i);
+          at = std::memchr(b + i + 1, mark, n - i - 1);
         }
-        maybe = j < n && ch[j].cp >= 'a' && ch[j].cp <= 'z';
-      } else if (ch[i].cp == ':') {
-        maybe = i + 2 < n && ch[i + 1].cp == '/' && ch[i + 2].cp == '/';
+      }
+    } else {
+      for (size_t i = 0; i < n && !maybe; ++i) {
+        const char32_t c = ch[uint32_t(i)].cp;
+        if (c == '.' || c == ':') maybe = host_after(i);
       }
     }
     if (!maybe) return;

@@ -102,6 +102,9 @@ class CharView {
   CharView(const FoldedChar* stored, const unsigned char* plain, uint32_t n) : stored_(stored), plain_(plain), n_(n) {}
   uint32_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
+  // The bytes of a plain ASCII text (char i is byte i folded), or null: for scans that can
+  // search bytes (memchr) instead of stepping through chars.
+  const unsigned char* plain_bytes() const { return plain_; }
   FoldedChar operator[](uint32_t i) const {
     if (plain_) {
       const unsigned char c = plain_[i];
