@@ -18,7 +18,6 @@ namespace etalase {
 
 namespace {
 
-
 // What the ASCII pass needs about one input byte besides kAsciiFold, in tables each read
 // with one load:
 //   counts: 1 in the 8-bit lane of each count the byte adds to (upper, lower, digit, dot,
@@ -101,7 +100,7 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
     const size_t block_end = std::min(m, block + kLaneBlock);
     uint64_t sum = 0;
     // A run starts at each change of symbol: the next slot is written either way and kept
-    // (nr advances) only then.
+    // (`out` steps on) only then.
     for (size_t k = block; k < block_end; ++k) {
       const unsigned char c = q[k];
       const uint32_t s = kAsciiFold.sym[c];
@@ -380,10 +379,11 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   build_view(out);
 }
 
-// The ASCII fast path: folded chars, default symbols, stats and runs in one pass over the
-// bytes (scan_ascii). The later steps of build_view (single-letter joining, leetspeak) only
-// run when some token could need them; otherwise the default symbols are final, the runs
-// built here are exactly what build_view would build, and no token list is needed.
+// The ASCII fast path: default symbols, stats and runs in one pass over the bytes
+// (scan_ascii). The later steps of build_view (single-letter joining, leetspeak) only run
+// when some token could need them; otherwise the default symbols are final, the runs built
+// here are exactly what build_view would build, no token list is needed, and the folded
+// chars are the bytes themselves (NormText::plain): nothing more is written.
 void Normalizer::fold_ascii(std::string_view text, NormText& out) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();

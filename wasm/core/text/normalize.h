@@ -118,6 +118,7 @@ class CharView {
   const unsigned char* plain_;
   uint32_t n_;
 };
+
 using TokenVec = PodVec<Token>;
 using RunVec = PodVec<Run>;
 
