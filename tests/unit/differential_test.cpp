@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/moderation/engine.h"
@@ -147,4 +148,39 @@ TEST_CASE("fast path and ICU path give identical verdicts on ASCII") {
   }
   // the generated inputs exercise the rules, not only the allow path
   CHECK(flagged > 500);
+}
+
+TEST_CASE("mixed text: the ICU path's ASCII shortcut folds as the chunked path does") {
+  // Non-ASCII input takes the ICU path either way; with force_icu its ASCII chars are
+  // chunked like any other instead of taking the shortcut. Bytes are drawn from ASCII
+  // letters, stripped controls, marks, invisibles, emoji and bad UTF-8 pieces, where
+  // chunk boundaries are easy to get wrong ("k\0" + a mark).
+  const std::string_view pieces[] = {"a", "k", "B", "1", ".", " ", "\n", std::string_view("\0", 1), "\x01", "\x7f",
+                          "\xCC\x81", "\xCC\xA9", "\xC3\xA9", "\xE2\x80\x8B", "\xF0\x9F\x98\x80", "\xFF", "\xC3",
+                          "\xEF\xAC\x81", "\xD0\xB0", "\xF0\x9D\x90\x9A"};
+  Rng rng{42};
+  Normalizer shortcut, chunked;
+  NormText a, b;
+  int checked = 0;
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    int n = 1 + int(rng.below(16));
+    for (int k = 0; k < n; ++k) s += pieces[rng.below(sizeof pieces / sizeof *pieces)];
+    shortcut.normalize(s, 2000, a, false);
+    chunked.normalize(s, 2000, b, true);
+    if (a.ascii) continue;  // the plain path is checked above
+    bool same_chars = a.view().size() == b.view().size();
+    for (uint32_t i = 0; same_chars && i < a.view().size(); ++i) {
+      const FoldedChar x = a.view()[i], y = b.view()[i];
+      same_chars = x.cp == y.cp && x.sym == y.sym && x.o16 == y.o16 && x.o16_end == y.o16_end && x.b == y.b &&
+                   x.b_end == y.b_end && x.cls == y.cls && x.flags == y.flags;
+    }
+    CHECK_MESSAGE(same_chars, "input: " << s);
+    CHECK_MESSAGE(runs_of(a) == runs_of(b), "input: " << s);
+    CHECK(a.utf16_len == b.utf16_len);
+    CHECK(a.upper == b.upper);
+    CHECK(a.lower == b.lower);
+    ++checked;
+  }
+  CHECK(checked > 10000);
 }

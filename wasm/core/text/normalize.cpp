@@ -513,10 +513,11 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
   uint32_t emoji = 0, emoji_start = 0, emoji_end = 0;
   size_t i = 0;
   while (i < n) {
-    // An ASCII char followed by ASCII (or the end) is a chunk of its own that nothing
-    // composes with: folded here by the table, as flush() would. Most chars of a mixed
-    // comment ("harga 149rb 😍") take this way.
-    if (p[i] < 0x80 && (i + 1 == n || p[i + 1] < 0x80) && !force_icu) {
+    // An ASCII char followed by a kept ASCII char (or the end) is a chunk of its own that
+    // nothing composes with: folded here by the table, as flush() would. Most chars of a
+    // mixed comment ("harga 149rb 😍") take this way. (After a stripped control, a mark
+    // would still join the char's chunk: "k\0" + U+0301 maps the mark to the "k".)
+    if (p[i] < 0x80 && (i + 1 == n || (p[i + 1] < 0x80 && !ascii_stripped(p[i + 1]))) && !force_icu) {
       const unsigned char c = p[i];
       if (c != ' ') emoji = 0;
       ++i;
