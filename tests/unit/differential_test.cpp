@@ -34,6 +34,19 @@ std::string runs_of(const NormText& t) {
   return s;
 }
 
+// Folded chars equal field by field (the view reads stored and plain chars alike).
+bool same_chars(const NormText& a, const NormText& b) {
+  if (a.view().size() != b.view().size()) return false;
+  for (uint32_t i = 0; i < a.view().size(); ++i) {
+    const FoldedChar x = a.view()[i], y = b.view()[i];
+    if (!(x.cp == y.cp && x.sym == y.sym && x.o16 == y.o16 && x.o16_end == y.o16_end && x.b == y.b &&
+          x.b_end == y.b_end && x.cls == y.cls && x.flags == y.flags)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<std::string> inputs() {
   std::vector<std::string> v = {
       "", " ", "dasar 4nj1ng", "a.n.j.i.n.g", "KONTOL", "wa 0812-3456-7890", "O812 34S6 789O",
@@ -102,13 +115,7 @@ TEST_CASE("fast path and ICU path fold ASCII identically") {
     plain += a.plain != nullptr;  // chars read from the bytes, not stored
     REQUIRE(a.ascii);
     REQUIRE_FALSE(b.ascii);
-    bool same_chars = a.view().size() == b.view().size();
-    for (size_t i = 0; same_chars && i < a.view().size(); ++i) {
-      const FoldedChar x = a.view()[uint32_t(i)], y = b.view()[uint32_t(i)];
-      same_chars = x.cp == y.cp && x.sym == y.sym && x.o16 == y.o16 && x.o16_end == y.o16_end && x.b == y.b &&
-                   x.b_end == y.b_end && x.cls == y.cls && x.flags == y.flags;
-    }
-    CHECK_MESSAGE(same_chars, "input: " << s);
+    CHECK_MESSAGE(same_chars(a, b), "input: " << s);
     CHECK_MESSAGE(runs_of(a) == runs_of(b), "input: " << s);
     CHECK(a.bytes == b.bytes);
     CHECK(a.utf16_len == b.utf16_len);
@@ -169,13 +176,7 @@ TEST_CASE("mixed text: the ICU path's ASCII shortcut folds as the chunked path d
     shortcut.normalize(s, 2000, a, false);
     chunked.normalize(s, 2000, b, true);
     if (a.ascii) continue;  // the plain path is checked above
-    bool same_chars = a.view().size() == b.view().size();
-    for (uint32_t i = 0; same_chars && i < a.view().size(); ++i) {
-      const FoldedChar x = a.view()[i], y = b.view()[i];
-      same_chars = x.cp == y.cp && x.sym == y.sym && x.o16 == y.o16 && x.o16_end == y.o16_end && x.b == y.b &&
-                   x.b_end == y.b_end && x.cls == y.cls && x.flags == y.flags;
-    }
-    CHECK_MESSAGE(same_chars, "input: " << s);
+    CHECK_MESSAGE(same_chars(a, b), "input: " << s);
     CHECK_MESSAGE(runs_of(a) == runs_of(b), "input: " << s);
     CHECK(a.utf16_len == b.utf16_len);
     CHECK(a.upper == b.upper);
