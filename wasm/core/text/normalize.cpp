@@ -18,6 +18,11 @@ namespace etalase {
 
 namespace {
 
+// ASCII control characters other than whitespace are stripped (NUL, escapes, DEL).
+inline bool ascii_stripped(unsigned char c) {
+  return (c < 0x20 && kAsciiFold.cls[c] != kClsSpace) || c == 0x7F;
+}
+
 // What the ASCII pass needs about one input byte besides kAsciiFold, in tables each read
 // with one load:
 //   counts: 1 in the 8-bit lane of each count the byte adds to (upper, lower, digit, dot,
@@ -42,7 +47,7 @@ struct AsciiInfoTable {
       tok[c] = cls == kClsLetter ? kTokLetter : cls == kClsDigit ? kTokDigit : cls == kClsLeetSym ? kTokLeet : kTokOutside;
       counts[c] = uint64_t(c >= 'A' && c <= 'Z') << kLaneUpper | uint64_t(c >= 'a' && c <= 'z') << kLaneLower |
                   uint64_t(f >= '0' && f <= '9') << kLaneDigit | uint64_t(f == '.' || f == '/') << kLaneDot |
-                  uint64_t((c < 0x20 && cls != kClsSpace) || c == 0x7F) << kLaneStrip;
+                  uint64_t(ascii_stripped((unsigned char)c)) << kLaneStrip;
     }
   }
 };
@@ -130,15 +135,7 @@ AsciiScan scan_ascii(const unsigned char* q, size_t m, Run* rp) {
 // The folded chars of q[0, m), each byte one char with its index as offsets, written out
 // for the paths that change them (joining, leetspeak) or map them (stripped controls).
 void store_ascii(const unsigned char* q, size_t m, FoldedChar* fc) {
-  for (uint32_t k = 0; k < m; ++k) {
-    const unsigned char c = q[k];
-    fc[k] = FoldedChar{kAsciiFold.cp[c], kAsciiFold.sym[c], k, k + 1, k, k + 1, kAsciiFold.cls[c], 0};
-  }
-}
-
-// ASCII control characters other than whitespace are stripped (NUL, escapes, DEL).
-inline bool ascii_stripped(unsigned char c) {
-  return (c < 0x20 && kAsciiFold.cls[c] != kClsSpace) || c == 0x7F;
+  for (uint32_t k = 0; k < m; ++k) fc[k] = CharView::plain_char(q[k], k);
 }
 
 // Stripped before normalization: controls, format characters (zero-width, bidi, soft
@@ -483,9 +480,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
     if (chunk_n == 0) return;
     folded.n = 0;
     if (chunk_n == 1 && chunk[0] < 0x80 && !force_icu) {
-      char32_t c = chunk[0];
-      if (c >= 'A' && c <= 'Z') c += 32;
-      folded.push(c, kAsciiFold.cls[c]);
+      folded.push(kAsciiFold.cp[chunk[0]], kAsciiFold.cls[chunk[0]]);
     } else if (chunk_n == 1 && chunk[0] >= 0x80) {
       icu.fold_single(chunk[0], folded);
     } else {
@@ -526,8 +521,7 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
       upper += c >= 'A' && c <= 'Z';
       lower += c >= 'a' && c <= 'z';
       flush();
-      const unsigned char f = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-      out.stored.push_back(FoldedChar{f, 0, o16 - 1, o16, uint32_t(i - 1), uint32_t(i), kAsciiFold.cls[f], 0});
+      out.stored.push_back(FoldedChar{kAsciiFold.cp[c], 0, o16 - 1, o16, uint32_t(i - 1), uint32_t(i), kAsciiFold.cls[c], 0});
       continue;
     }
     int len;

@@ -105,12 +105,10 @@ class CharView {
   // The bytes of a plain ASCII text (char i is byte i folded), or null: for scans that can
   // search bytes (memchr) instead of stepping through chars.
   const unsigned char* plain_bytes() const { return plain_; }
-  FoldedChar operator[](uint32_t i) const {
-    if (plain_) {
-      const unsigned char c = plain_[i];
-      return FoldedChar{kAsciiFold.cp[c], kAsciiFold.sym[c], i, i + 1, i, i + 1, kAsciiFold.cls[c], 0};
-    }
-    return stored_[i];
+  FoldedChar operator[](uint32_t i) const { return plain_ ? plain_char(plain_[i], i) : stored_[i]; }
+  // The folded char of ASCII byte `c` at index i of a text without stripped controls.
+  static FoldedChar plain_char(unsigned char c, uint32_t i) {
+    return FoldedChar{kAsciiFold.cp[c], kAsciiFold.sym[c], i, i + 1, i, i + 1, kAsciiFold.cls[c], 0};
   }
 
  private:
