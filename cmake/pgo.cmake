@@ -65,5 +65,6 @@ elseif(ETALASE_PGO_MODE STREQUAL "use")
   endforeach()
   # The embedded lexicons are generated inside each tree, so their source paths differ and
   # GCC would refuse the profile; it is start-up data anyway.
-  set_source_files_properties("${lexicon_cpp}" TARGET_DIRECTORY etalase_core PROPERTIES COMPILE_OPTIONS -fno-profile-use)
+  set_source_files_properties("${lexicon_cpp}" "${rule_vocab_cpp}" TARGET_DIRECTORY etalase_core
+                              PROPERTIES COMPILE_OPTIONS -fno-profile-use)
 endif()

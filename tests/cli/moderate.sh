@@ -39,8 +39,8 @@ check_eq "missing text" '{"error":"line 5: missing \"text\""}' "${out[3]}"
 check_eq c6 '{"id":"c6","action":"block","categories":["contact"],"spans":[[3,17,"contact.phone"]],"masked":"wa ************** ya"}' "${out[4]}"
 # café 😀 аnjіng: the emoji is two UTF-16 units, so the word starts at 8
 check_eq c7 '{"id":"c7","action":"mask","categories":["insult"],"spans":[[8,14,"lexicon.id.insult"]],"masked":"café 😀 ******"}' "${out[5]}"
-# bego is severity 2: level 2 acts on 3-4 only; babi guling is allowed anyway
-check_eq c8 '{"id":"c8","action":"allow","categories":[],"spans":[],"masked":"babi guling enak, bego"}' "${out[6]}"
+# bego is severity 2: the default level 2 masks it; babi guling is allowed anyway
+check_eq c8 '{"id":"c8","action":"mask","categories":["insult"],"spans":[[18,22,"lexicon.id.insult"]],"masked":"babi guling enak, ****"}' "${out[6]}"
 check_eq c9 '{"id":"9","action":"hold","categories":["link"],"spans":[[4,14,"link.domain"]],"masked":"cek **********"}' "${out[7]}"
 check_eq c10 '{"id":"c10","action":"allow","categories":[],"spans":[],"masked":"quote \" back\\ nl\u000a tab\u0009"}' "${out[8]}"
 check_eq "text not a string" '{"error":"line 11: \"text\" must be a string"}' "${out[9]}"
@@ -48,12 +48,12 @@ check_eq c12 '{"id":"c12","action":"allow","categories":[],"spans":[],"masked":"
 check_eq c13 '{"id":"c13","action":"allow","categories":[],"spans":[],"masked":"shopee.co.id/x ok"}' "${out[11]}"
 check_eq "trailing junk" '{"error":"line 14: invalid JSON: trailing characters after the object"}' "${out[12]}"
 
-# Level 4 acts on bego; terms file: a blocked term and a permitted one.
+# Level 4 holds what the lower levels mask; terms file: a blocked term and a permitted one.
 printf '# terms\n-promo*\n+anjing\nmur\n' > "$tmp/terms.txt"
 printf '%s\n' '{"id":"a","text":"dasar bego"}' '{"id":"b","text":"promonya mur anjing"}' \
   | "$bin" moderate --no-builtin --lexicon "$tmp/lex.tsv" --level 4 --terms "$tmp/terms.txt" > "$tmp/out2" 2>&1
 mapfile -t out2 < "$tmp/out2"
-check_eq "level 4" '{"id":"a","action":"mask","categories":["insult"],"spans":[[6,10,"lexicon.id.insult"]],"masked":"dasar ****"}' "${out2[0]}"
+check_eq "level 4" '{"id":"a","action":"hold","categories":["insult"],"spans":[[6,10,"lexicon.id.insult"]],"masked":"dasar ****"}' "${out2[0]}"
 check_eq "terms" '{"id":"b","action":"hold","categories":[],"spans":[[0,8,"term.block"],[9,12,"term.block"]],"masked":"******** *** anjing"}' "${out2[1]}"
 
 # --allow-domain adds to the defaults.

@@ -5,6 +5,7 @@
 //       NDJSON in ({"id","user","text","ts"} per line), one verdict line out per input line,
 //       in order; a bad line gets {"error":"line N: ..."} and the run goes on.
 //   etalase lint-lexicon FILE...
+//   etalase lint-rules FILE...
 //       FILE:LINE: message for each problem; exit 1 if any.
 //   etalase lint-catalog [--reference FILE] FILE...
 //       the same for UI catalogs (see lint_catalog.h); exit 1 on errors, not on warnings.
@@ -24,6 +25,7 @@
 #include "cli/read_file.h"
 #include "core/moderation/lexicon.h"
 #include "core/moderation/moderator.h"
+#include "core/moderation/rule_vocab.h"
 #include "core/text/normalize.h"
 
 namespace {
@@ -35,7 +37,8 @@ const char kUsage[] =
     "  etalase moderate [--level N] [--terms FILE] [--lexicon FILE ...] [--no-builtin]\n"
     "                   [--allow-domain D ...] [--rate N/S] [--repeats N]\n"
     "                                            NDJSON comments in, NDJSON verdicts out\n"
-    "  etalase lint-lexicon FILE...              check lexicon files\n"
+    "  etalase lint-lexicon FILE...              check lexicon files (assets/lexicons)\n"
+    "  etalase lint-rules FILE...                check rule vocabulary files (assets/rules)\n"
     "  etalase lint-catalog [--reference F] FILE...  check UI catalogs (i18n/*.json) against\n"
     "                                            English (default: en.json beside each FILE)\n"
     "\n"
@@ -268,8 +271,10 @@ int cmd_moderate(int argc, char** argv) {
   return 0;
 }
 
-int cmd_lint(int argc, char** argv) {
-  if (argc == 0) return usage("lint-lexicon needs at least one file");
+using LintFn = std::vector<LexiconIssue> (*)(std::string_view, Normalizer&);
+
+int cmd_lint(const char* cmd, LintFn lint, int argc, char** argv) {
+  if (argc == 0) return usage((std::string(cmd) + " needs at least one file").c_str());
   Normalizer norm;
   bool problems = false;
   for (int i = 0; i < argc; ++i) {
@@ -279,7 +284,7 @@ int cmd_lint(int argc, char** argv) {
       problems = true;
       continue;
     }
-    for (const LexiconIssue& is : lint_lexicon(text, norm)) {
+    for (const LexiconIssue& is : lint(text, norm)) {
       problems = true;
       if (is.line > 0) std::printf("%s:%d: %s\n", argv[i], is.line, is.message.c_str());
       else std::printf("%s: %s\n", argv[i], is.message.c_str());
@@ -294,7 +299,8 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage(nullptr);
   std::string cmd = argv[1];
   if (cmd == "moderate") return cmd_moderate(argc - 2, argv + 2);
-  if (cmd == "lint-lexicon") return cmd_lint(argc - 2, argv + 2);
+  if (cmd == "lint-lexicon") return cmd_lint("lint-lexicon", &lint_lexicon, argc - 2, argv + 2);
+  if (cmd == "lint-rules") return cmd_lint("lint-rules", &lint_rule_vocab, argc - 2, argv + 2);
   if (cmd == "lint-catalog") return cmd_lint_catalog(argc - 2, argv + 2);
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::fputs(kUsage, stdout);

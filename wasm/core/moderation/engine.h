@@ -18,29 +18,10 @@
 #include "core/moderation/flood.h"
 #include "core/moderation/lexicon.h"
 #include "core/moderation/moderator.h"
+#include "core/moderation/rule_vocab.h"
 #include "core/text/normalize.h"
 
 namespace etalase {
-
-// Words that rules combine (rules.cpp).
-enum Feature : uint8_t {
-  kFeatNone = 0,
-  kFeatTransfer,   // transfer, tf, kirim
-  kFeatBank,       // bca, bri, dana, ovo...
-  kFeatAccount,    // rek, rekening, no rek
-  kFeatDepo,       // depo, deposit
-  kFeatWd,         // wd, withdraw
-  kFeatWinner,     // pemenang, anda menang
-  kFeatReach,      // hubungi, klik, wa, dm, chat, link
-  kFeatOtp,        // otp, kode otp
-  kFeatNegation,   // jangan, tidak, never
-  kFeatApp,        // wa, whatsapp, telegram, tele, ig, instagram
-  kFeatAppWeak,    // line (an English word too)
-  kFeatAdd,        // add, follow, hubungi, cek
-  kFeatDigit,      // nol, satu, dua... (value = the digit)
-  kFeatDot,        // dot, titik (obfuscated links)
-  kFeatGambling,   // words that make a name+digits look like a gambling brand
-};
 
 enum PatKind : uint8_t { kPatLexicon, kPatAllow, kPatRule, kPatFeature };
 
@@ -51,9 +32,16 @@ struct PatInfo {
   uint8_t severity = 0;
   uint8_t feature = 0;    // Feature (kPatFeature)
   uint8_t value = 0;      // digit value of kFeatDigit
+  uint8_t frame = 0;      // kFrame* bits of a lexicon frame ("dasar *"), 0 for a plain term
   uint16_t affixes = 0;   // index into affixes_
   uint16_t rule = 0;      // index into rule_ids_
   uint32_t counts = 0;    // offset into pat_counts_ (one minimum count per symbol)
+};
+
+enum : uint8_t {
+  kFrameSlotBefore = 1,   // "* lu": the word before the fixed words
+  kFrameSlotAfter = 2,    // "dasar *": the word after them
+  kFrameClauseStart = 4,  // "^dasar *": the fixed words begin a clause
 };
 
 struct Seq {
@@ -89,6 +77,16 @@ struct Cover {
 struct FeatHit {
   uint8_t feature, value;
   uint32_t first, last;  // runs
+};
+
+// One word of the match view, as the gambling shape rule sees it.
+struct ShapeWord {
+  uint32_t b = 0, e = 0;  // runs [b, e]
+  uint32_t letters = 0, digits = 0, styled = 0;
+  uint32_t streak = 0;  // the longest stretch of styled chars
+  bool spaced = false, four_d = false, lucky = false, mention = false;
+  char32_t tail[4] = {};  // the trailing digits (up to 4)
+  uint32_t tail_n = 0;
 };
 
 struct Term {
@@ -130,19 +128,25 @@ class Engine final : public Moderator {
   void on_hit(uint32_t pattern, uint32_t last_run);
   void on_state(uint32_t state, uint32_t last_run);  // on_hit for each pattern ending there
   bool word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_t last_count) const;
+  // A frame's match (frame.cpp): checks its clause start and pushes its slot's word.
+  void on_frame(const PatInfo& p, uint32_t first, uint32_t last);
+  bool clause_starts_at(uint32_t first_run) const;
   void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
             uint8_t origin = kOriginWord);
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
   void match_terms(double ts);
 
   // Rules (rules.cpp).
-  void register_rules();
+  Status register_rules();
   void run_rules();
   void rule_phone();
   void rule_links();
   void rule_handles();
   void rule_transfer();
   void rule_gambling();
+  void rule_gambling_shape();  // rule_gambling_shape.cpp
+  int char_style(uint32_t i) const;
+  bool covered_by_word_match(const ShapeWord& w) const;
   void rule_scam_words();
   void rule_spam();
   bool has_feature(uint8_t f) const;
@@ -161,6 +165,12 @@ class Engine final : public Moderator {
   std::vector<std::string> rule_ids_;
   std::vector<AffixSet> affixes_;
   std::vector<std::string> allowed_domains_;
+  // Rule vocabulary (assets/rules): texts, and the named lists the rules read.
+  std::vector<std::string_view> rule_texts_;
+  std::vector<std::string> strong_tlds_, word_tlds_, contact_hosts_, brand_stems_,
+      handle_fillers_;
+  std::vector<ShapeWord> shape_words_;  // rule_gambling_shape's scratch
+  std::string_view text_;  // the comment being moderated (rules read its original code points)
 
   std::vector<Term> terms_;
   Automaton term_ac_;
@@ -187,7 +197,7 @@ class Engine final : public Moderator {
   // Rule ids used by the code (indices into rule_ids_).
   struct RuleIds {
     uint16_t too_long, term_block, phone, handle, contact_link, email, link_url, link_domain,
-        transfer, prize, otp, depo, wd, brand, caps, emoji, repeat_char, repeat_word, flood_rate,
+        transfer, prize, otp, depo, wd, brand, shape, caps, emoji, repeat_char, repeat_word, flood_rate,
         flood_repeat, flood_same;
   } r_{};
 };

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "core/moderation/tsv_line.h"
 #include "core/text/normalize.h"
 #include "core/text/utf8.h"
 
@@ -12,51 +13,71 @@ namespace etalase {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return s.substr(b, e - b);
-}
+using tsv::split_tabs;
+using tsv::split_words;
+using tsv::strip_comment;
+using tsv::trim;
 
-// Cuts a comment: '#' at the start of the line or after whitespace.
-std::string_view strip_comment(std::string_view line) {
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-      return line.substr(0, i);
+// Word classes (`@class animal anjing babi monyet`), by name.
+using Classes = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+// More expansions than this from one line is a mistake in the file, not a lexicon.
+constexpr size_t kMaxExpansions = 4096;
+
+// Reads the frame syntax of a term (`^`, a `*` slot at one end, `{class}` words) into
+// `proto` and appends one entry per expansion to `out`; returns an error message or "".
+std::string expand_term(std::string_view term, const Classes& classes, LexiconEntry proto,
+                        std::vector<LexiconEntry>& out) {
+  std::vector<std::string> words = split_words(term);
+  if (!words.empty() && words[0][0] == '^') {
+    proto.clause_start = true;
+    words[0].erase(0, 1);
+    if (words[0].empty()) words.erase(words.begin());
+  }
+  if (!words.empty() && words.front() == "*") {
+    proto.slot = Slot::before;
+    words.erase(words.begin());
+  }
+  if (!words.empty() && words.back() == "*") {
+    if (proto.slot != Slot::none) return "a frame has one slot: '*' at its start or its end";
+    proto.slot = Slot::after;
+    words.pop_back();
+  }
+  if (words.empty()) return "a term needs at least one word besides '^' and '*'";
+  for (const std::string& w : words) {
+    if (w.find('*') != std::string::npos) return "'*' is a slot only as a whole word at the term's start or end";
+    if (w.find('^') != std::string::npos) return "'^' (clause start) only begins a term";
+  }
+  if (proto.allow && (proto.slot != Slot::none || proto.clause_start)) {
+    return "an allow phrase has no '*' slot or '^'";
+  }
+  if (proto.slot != Slot::none && proto.scope != Scope::word) return "a frame's scope must be 'word'";
+  // Expand `{class}` words, left to right.
+  std::vector<std::string> terms{""};
+  for (const std::string& w : words) {
+    std::vector<std::string> one{w};
+    const std::vector<std::string>* choices = &one;
+    if (w.size() > 2 && w.front() == '{' && w.back() == '}') {
+      auto it = classes.find(std::string_view(w).substr(1, w.size() - 2));
+      if (it == classes.end()) return "unknown class '" + w + "' (define it with @class before its first use)";
+      choices = &it->second;
+    } else if (w.find_first_of("{}") != std::string::npos) {
+      return "a class is written '{name}', as a whole word";
     }
-  }
-  return line;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == '\t') {
-      std::string_view f = trim(s.substr(b, i - b));
-      if (!f.empty() || i < s.size()) out.push_back(f);
-      b = i + 1;
+    std::vector<std::string> next;
+    for (const std::string& t : terms) {
+      for (const std::string& c : *choices) next.push_back(t.empty() ? c : t + " " + c);
     }
+    if (next.size() > kMaxExpansions) {
+      return "the classes expand this line into more than " + std::to_string(kMaxExpansions) + " terms";
+    }
+    terms = std::move(next);
   }
-  // Several tabs in a row (columns aligned with tabs) leave empty fields: drop them.
-  std::vector<std::string_view> kept;
-  for (auto f : out) {
-    if (!f.empty()) kept.push_back(f);
+  for (std::string& t : terms) {
+    proto.term = std::move(t);
+    out.push_back(proto);
   }
-  return kept;
-}
-
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > b) out.emplace_back(s.substr(b, i - b));
-  }
-  return out;
+  return "";
 }
 
 // Parses every line; calls `issue(line, message)` for each hard error.
@@ -67,6 +88,7 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
   int line_no = 0;
   size_t pos = 0;
   bool seen_content = false;
+  Classes classes;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
@@ -103,6 +125,20 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
         auto words = split_words(value);
         auto& list = key == "@prefixes" ? lex.prefixes : lex.suffixes;
         list.insert(list.end(), words.begin(), words.end());
+      } else if (key == "@class") {
+        if (lex.lang.empty()) issue(line_no, "missing @lang (it must come first)");
+        auto words = split_words(value);
+        if (words.size() < 2) {
+          issue(line_no, "@class needs a name and at least one word");
+        } else if (classes.count(words[0])) {
+          issue(line_no, "class '" + words[0] + "' is defined twice");
+        } else if (words[0].find_first_of("{}*^") != std::string::npos) {
+          issue(line_no, "a class name is plain letters, got '" + words[0] + "'");
+        } else {
+          std::string name = words[0];
+          words.erase(words.begin());
+          classes.emplace(std::move(name), std::move(words));
+        }
       } else {
         issue(line_no, "unknown directive '" + std::string(key) + "'");
       }
@@ -120,7 +156,9 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
     e.term = std::string(f[0]);
     if (f.size() == 2 && f[1] == "allow") {
       e.allow = true;
-      lex.entries.push_back(std::move(e));
+      e.scope = Scope::any;
+      std::string err = expand_term(f[0], classes, std::move(e), lex.entries);
+      if (!err.empty()) issue(line_no, err);
       continue;
     }
     if (f.size() != 4) {
@@ -145,7 +183,8 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
       issue(line_no, "unknown scope '" + std::string(f[3]) + "' (word or any)");
       continue;
     }
-    lex.entries.push_back(std::move(e));
+    std::string err = expand_term(f[0], classes, std::move(e), lex.entries);
+    if (!err.empty()) issue(line_no, err);
   }
   if (lex.lang.empty()) issue(0, "missing @lang");
   return lex;
@@ -175,7 +214,7 @@ Expected<Lexicon> parse_lexicon(std::string_view text, std::string_view name) {
 std::vector<LexiconIssue> lint_lexicon(std::string_view text, Normalizer& norm) {
   std::vector<LexiconIssue> issues;
   Lexicon lex = parse_all(text, "", [&](int line, const std::string& m) { issues.push_back({line, m}); });
-  std::map<std::pair<std::vector<char32_t>, bool>, int> seen;
+  std::map<std::pair<std::vector<char32_t>, int>, int> seen;
   std::vector<char32_t> syms;
   std::vector<uint32_t> counts;
   for (const auto& e : lex.entries) {
@@ -187,8 +226,10 @@ std::vector<LexiconIssue> lint_lexicon(std::string_view text, Normalizer& norm) 
       issues.push_back({e.line, "term '" + e.term + "' folds to nothing"});
       continue;
     }
-    auto key = std::make_pair(syms, e.allow);
+    // A frame and a plain term of the same words are different entries.
+    auto key = std::make_pair(syms, int(e.allow) | int(e.slot) << 1 | int(e.clause_start) << 3);
     auto it = seen.find(key);
+    if (it != seen.end() && it->second == e.line) continue;  // two words of one class fold alike
     if (it != seen.end()) {
       issues.push_back({e.line, "'" + e.term + "' duplicates line " + std::to_string(it->second) +
                                     " once folded"});

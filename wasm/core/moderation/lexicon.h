@@ -14,12 +14,18 @@ class Normalizer;
 
 enum class Scope : uint8_t { word, any };
 
+// A frame's open slot: `dasar *` (after) matches "dasar" and the word after it, `* lu`
+// (before) the word before "lu". The span is the slot's word: what the frame says of it.
+enum class Slot : uint8_t { none, before, after };
+
 struct LexiconEntry {
   std::string term;
   Category category = Category::profanity;
   int severity = 0;
   Scope scope = Scope::word;
   bool allow = false;  // an allow-list phrase
+  Slot slot = Slot::none;     // `term` is then the frame's fixed words, without the `*`
+  bool clause_start = false;  // `^`: the match must begin a clause
   int line = 0;
 };
 
@@ -28,6 +34,7 @@ struct Lexicon {
   std::string lang;
   std::vector<std::string> prefixes;
   std::vector<std::string> suffixes;
+  // Entries with `{class}` words are expanded: one entry per word of the class (same line).
   std::vector<LexiconEntry> entries;
 };
 

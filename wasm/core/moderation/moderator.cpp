@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/moderation/engine.h"
+#include "core/moderation/levels.h"
 #include "core/text/json_bytes.h"
 #include "core/text/utf8.h"
 
@@ -122,7 +123,12 @@ Status Engine::load(const ModeratorOptions& o) {
     while (!x.empty() && x.back() == '.') x.pop_back();
     if (!x.empty()) allowed_domains_.push_back(x);
   }
-  register_rules();
+  if (o.rules.empty()) {
+    rule_texts_ = builtin_rule_texts();
+  } else {
+    for (const std::string& t : o.rules) rule_texts_.push_back(t);
+  }
+  if (Status s = register_rules(); !s.ok()) return s;
 
   std::vector<std::string_view> texts;
   if (o.lexicons.empty()) {
@@ -157,6 +163,9 @@ Status Engine::load(const ModeratorOptions& o) {
         info.category = uint8_t(e.category);
         info.severity = uint8_t(e.severity);
         info.rule = rule_index("lexicon." + lex.lang + "." + std::string(category_name(e.category)));
+        info.frame = uint8_t((e.slot == Slot::before ? kFrameSlotBefore : 0) |
+                             (e.slot == Slot::after ? kFrameSlotAfter : 0) |
+                             (e.clause_start ? kFrameClauseStart : 0));
       }
       add_phrase(e.term, info);
     }
@@ -265,6 +274,10 @@ void Engine::on_hit(uint32_t id, uint32_t last) {
   const uint32_t* cnt = &pat_counts_[p.counts];
   for (uint32_t k = 0; k < len; ++k) {
     if (runs[first + k].count < cnt[k]) return;
+  }
+  if (p.frame) {  // whole words only: "dasarnya" is not the frame "dasar *"
+    if (!alt_scan_ && word_ok(first, last, nullptr, cnt[len - 1])) on_frame(p, first, last);
+    return;
   }
   if (p.scope == uint8_t(Scope::word) &&
       !word_ok(first, last, p.affixes < affixes_.size() ? &affixes_[p.affixes] : nullptr, cnt[len - 1])) {
@@ -457,6 +470,7 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
   bool truncated = c.text.size() > cap;
   norm_.normalize(c.text, cap, nt_, force_icu_);
   std::string_view text = c.text.substr(0, nt_.bytes);
+  text_ = text;
   if (truncated) {
     uint32_t rest = utf16_length(c.text.substr(nt_.bytes));
     push(nt_.utf16_len, nt_.utf16_len + rest, r_.too_long, uint8_t(Category::spam), 4, kOriginMessage);
@@ -511,14 +525,16 @@ void Engine::finish(const Comment&, std::string_view text, bool, Verdict& out) {
   // Policy.
   acted_.clear();
   for (const Match& m : matches_) {
-    bool act;
     if (m.origin == kOriginTerm || m.rule == r_.too_long) {
-      act = true;
-    } else {
-      int level = std::min(std::max(policy_.level_for(Category(m.category)), 0), 4);
-      act = level > 0 && int(m.severity) >= 5 - level;
+      acted_.push_back(m);
+      continue;
     }
-    if (act) acted_.push_back(m);
+    int level = std::min(std::max(policy_.level_for(Category(m.category)), kLevelMin), kLevelMax);
+    if (!level_acts(level, Category(m.category), m.severity)) continue;
+    acted_.push_back(m);
+    if (level_holds_masks(level) && acted_.back().action == uint8_t(Action::mask)) {
+      acted_.back().action = uint8_t(Action::hold);
+    }
   }
   if (acted_.empty()) {
     if (nt_.ascii) out.masked.append(text.data(), text.size());  // ASCII is valid UTF-8

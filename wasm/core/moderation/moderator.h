@@ -70,6 +70,8 @@ struct ModeratorOptions {
   // Lexicon sources: the text of each lexicon file (format: assets/lexicons/README.md).
   // Empty = the built-in lexicons compiled into the binary.
   std::vector<std::string> lexicons;
+  // Rule vocabulary sources (format: assets/rules/README.md). Empty = the built-in ones.
+  std::vector<std::string> rules;
   std::vector<std::string> allowed_domains = {  // links to these (and subdomains) pass
       "shopee.co.id", "tokopedia.com", "tiktok.com", "lazada.co.id", "blibli.com", "bukalapak.com"};
   Policy policy;

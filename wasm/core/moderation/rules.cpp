@@ -24,189 +24,6 @@ namespace etalase {
 
 namespace {
 
-struct PhraseDef {
-  const char* text;
-  const char* rule;  // nullptr for features
-  Category category;
-  uint8_t severity;
-  Feature feature;
-  uint8_t value;
-};
-
-#define RULE(t, r, c, s) {t, r, Category::c, s, kFeatNone, 0}
-#define FEAT(t, f) {t, nullptr, Category::spam, 0, f, 0}
-#define DIGIT(t, v) {t, nullptr, Category::spam, 0, kFeatDigit, v}
-
-const PhraseDef kPhrases[] = {
-    // Invitations to talk elsewhere.
-    RULE("dm", "contact.invite", contact, 1),
-    RULE("dm aku", "contact.invite", contact, 2),
-    RULE("dm saya", "contact.invite", contact, 2),
-    RULE("dm gue", "contact.invite", contact, 2),
-    RULE("dm gw", "contact.invite", contact, 2),
-    RULE("dm me", "contact.invite", contact, 2),
-    RULE("dm ya", "contact.invite", contact, 2),
-    RULE("cek dm", "contact.invite", contact, 2),
-    RULE("japri", "contact.invite", contact, 2),
-    RULE("cek bio", "contact.invite", contact, 2),
-    RULE("lihat bio", "contact.invite", contact, 2),
-    RULE("link di bio", "contact.invite", contact, 2),
-    RULE("link bio", "contact.invite", contact, 2),
-    RULE("klik bio", "contact.invite", contact, 2),
-    RULE("hubungi wa", "contact.invite", contact, 2),
-    RULE("hubungi whatsapp", "contact.invite", contact, 2),
-    RULE("hubungi saya", "contact.invite", contact, 2),
-    RULE("hubungi aku", "contact.invite", contact, 2),
-    RULE("hubungi kami", "contact.invite", contact, 2),
-    RULE("chat wa", "contact.invite", contact, 2),
-    RULE("wa aku", "contact.invite", contact, 2),
-    RULE("wa saya", "contact.invite", contact, 2),
-    RULE("wa me", "contact.invite", contact, 2),
-    RULE("inbox aku", "contact.invite", contact, 2),
-    RULE("pc aku", "contact.invite", contact, 2),
-    RULE("pc saya", "contact.invite", contact, 2),
-    RULE("inbox saya", "contact.invite", contact, 2),
-    RULE("pm saya", "contact.invite", contact, 2),
-    RULE("pm aku", "contact.invite", contact, 2),
-    RULE("pm gue", "contact.invite", contact, 2),
-    RULE("pm me", "contact.invite", contact, 2),
-    RULE("check my bio", "contact.invite", contact, 2),
-    RULE("check bio", "contact.invite", contact, 2),
-    RULE("see my bio", "contact.invite", contact, 2),
-    RULE("in my bio", "contact.invite", contact, 2),
-    RULE("link in bio", "contact.invite", contact, 2),
-    RULE("kontak di bio", "contact.invite", contact, 2),
-    RULE("info di bio", "contact.invite", contact, 2),
-    RULE("cek di bio", "contact.invite", contact, 2),
-    RULE("ada di bio", "contact.invite", contact, 2),
-    RULE("lihat di bio", "contact.invite", contact, 2),
-
-    // Scams.
-    RULE("selamat anda menang", "scam.prize", scam, 4),
-    RULE("selamat kamu menang", "scam.prize", scam, 4),
-    RULE("selamat anda terpilih", "scam.prize", scam, 4),
-    RULE("selamat anda mendapatkan", "scam.prize", scam, 4),
-    RULE("anda menang", "scam.prize", scam, 3),
-    RULE("anda terpilih", "scam.prize", scam, 3),
-    RULE("kamu terpilih", "scam.prize", scam, 3),
-    RULE("anda memenangkan", "scam.prize", scam, 3),
-    RULE("klaim hadiah", "scam.prize", scam, 3),
-    RULE("ambil hadiah", "scam.prize", scam, 3),
-    RULE("hadiah anda", "scam.prize", scam, 3),
-    RULE("you won", "scam.prize", scam, 3),
-    RULE("you have won", "scam.prize", scam, 3),
-    RULE("claim your prize", "scam.prize", scam, 3),
-    RULE("prize tax", "scam.prize", scam, 3),
-    RULE("pajak hadiah", "scam.prize", scam, 3),
-    RULE("mencairkan hadiah", "scam.prize", scam, 3),
-    RULE("cairkan hadiah", "scam.prize", scam, 3),
-    RULE("pencairan hadiah", "scam.prize", scam, 3),
-    RULE("hadiah langsung cair", "scam.prize", scam, 3),
-    RULE("rekening pribadi", "scam.transfer", scam, 3),
-    RULE("rek pribadi", "scam.transfer", scam, 3),
-    RULE("admin resmi", "scam.admin", scam, 3),
-    RULE("cs resmi", "scam.admin", scam, 3),
-    RULE("customer service resmi", "scam.admin", scam, 3),
-    RULE("official admin", "scam.admin", scam, 3),
-
-    // Gambling ("judi online" is mostly slot sites; the words come in math bold too).
-    RULE("slot gacor", "gambling.slot", gambling, 4),
-    RULE("slot online", "gambling.slot", gambling, 4),
-    RULE("situs slot", "gambling.slot", gambling, 4),
-    RULE("judi slot", "gambling.slot", gambling, 4),
-    RULE("agen slot", "gambling.slot", gambling, 4),
-    RULE("akun slot", "gambling.slot", gambling, 4),
-    RULE("pola gacor", "gambling.slot", gambling, 4),
-    RULE("pola slot", "gambling.slot", gambling, 4),
-    RULE("gacor", "gambling.gacor", gambling, 1),
-    RULE("maxwin", "gambling.maxwin", gambling, 4),
-    RULE("max win", "gambling.maxwin", gambling, 4),
-    RULE("rtp live", "gambling.rtp", gambling, 4),
-    RULE("rtp slot", "gambling.rtp", gambling, 4),
-    RULE("bocoran rtp", "gambling.rtp", gambling, 4),
-    RULE("bonus new member", "gambling.bonus", gambling, 4),
-    RULE("bonus member baru", "gambling.bonus", gambling, 4),
-    RULE("link alternatif", "gambling.site", gambling, 3),
-    RULE("situs terpercaya", "gambling.site", gambling, 3),
-    RULE("situs gacor", "gambling.site", gambling, 4),
-    RULE("judi online", "gambling.judi", gambling, 4),
-    RULE("judi bola", "gambling.judi", gambling, 4),
-    RULE("judol", "gambling.judi", gambling, 4),
-    RULE("judi", "gambling.judi", gambling, 2),
-    RULE("togel", "gambling.togel", gambling, 4),
-    RULE("toto gelap", "gambling.togel", gambling, 4),
-    RULE("jp paus", "gambling.jackpot", gambling, 4),
-    RULE("pasti jp", "gambling.jackpot", gambling, 4),
-    RULE("jackpot besar", "gambling.jackpot", gambling, 3),
-    RULE("scatter", "gambling.scatter", gambling, 3),
-    RULE("scatter hitam", "gambling.scatter", gambling, 4),
-    RULE("mahjong ways", "gambling.game", gambling, 4),
-    RULE("gates of olympus", "gambling.game", gambling, 4),
-    RULE("sweet bonanza", "gambling.game", gambling, 4),
-    RULE("starlight princess", "gambling.game", gambling, 4),
-    RULE("pragmatic play", "gambling.game", gambling, 4),
-    RULE("depo pulsa", "gambling.depo", gambling, 4),
-    RULE("deposit pulsa", "gambling.depo", gambling, 4),
-    RULE("depo via pulsa", "gambling.depo", gambling, 4),
-    RULE("auto wd", "gambling.wd", gambling, 4),
-    RULE("wd lancar", "gambling.wd", gambling, 4),
-    RULE("pasti wd", "gambling.wd", gambling, 4),
-    RULE("wd berapapun", "gambling.wd", gambling, 4),
-    RULE("casino", "gambling.casino", gambling, 3),
-    RULE("kasino", "gambling.casino", gambling, 3),
-    RULE("poker online", "gambling.casino", gambling, 3),
-    RULE("sabung ayam", "gambling.casino", gambling, 3),
-
-    // Words the rules combine.
-    FEAT("transfer", kFeatTransfer), FEAT("tranfer", kFeatTransfer), FEAT("trasfer", kFeatTransfer),
-    FEAT("tf", kFeatTransfer), FEAT("trf", kFeatTransfer), FEAT("kirim", kFeatTransfer),
-    FEAT("kirimkan", kFeatTransfer), FEAT("kirimin", kFeatTransfer), FEAT("setor", kFeatTransfer),
-    FEAT("bayar", kFeatTransfer), FEAT("send", kFeatTransfer), FEAT("pay", kFeatTransfer),
-    FEAT("payment", kFeatTransfer), FEAT("top up", kFeatTransfer), FEAT("isi", kFeatTransfer),
-    FEAT("bank in", kFeatTransfer),
-    FEAT("bca", kFeatBank), FEAT("bri", kFeatBank), FEAT("bni", kFeatBank), FEAT("mandiri", kFeatBank),
-    FEAT("btn", kFeatBank), FEAT("cimb", kFeatBank), FEAT("permata", kFeatBank), FEAT("jago", kFeatBank),
-    FEAT("seabank", kFeatBank), FEAT("bsi", kFeatBank), FEAT("danamon", kFeatBank), FEAT("dana", kFeatBank),
-    FEAT("ovo", kFeatBank), FEAT("gopay", kFeatBank), FEAT("shopeepay", kFeatBank), FEAT("linkaja", kFeatBank),
-    FEAT("maybank", kFeatBank), FEAT("public bank", kFeatBank), FEAT("rhb", kFeatBank), FEAT("saldo", kFeatBank),
-    FEAT("balance", kFeatBank), FEAT("e wallet", kFeatBank),
-    FEAT("account", kFeatAccount), FEAT("akaun", kFeatAccount), FEAT("acc", kFeatAccount),
-    FEAT("rek", kFeatAccount), FEAT("rekening", kFeatAccount), FEAT("norek", kFeatAccount),
-    FEAT("no rek", kFeatAccount), FEAT("nomor rekening", kFeatAccount), FEAT("no rekening", kFeatAccount),
-    FEAT("nomer rekening", kFeatAccount), FEAT("rekber", kFeatAccount),
-    FEAT("depo", kFeatDepo), FEAT("deposit", kFeatDepo), FEAT("wd", kFeatWd), FEAT("withdraw", kFeatWd),
-    FEAT("pemenang", kFeatWinner), FEAT("yang menang", kFeatWinner), FEAT("menang giveaway", kFeatWinner),
-    FEAT("hubungi", kFeatReach), FEAT("klik", kFeatReach), FEAT("wa", kFeatReach), FEAT("whatsapp", kFeatReach),
-    FEAT("dm", kFeatReach), FEAT("chat", kFeatReach), FEAT("link", kFeatReach), FEAT("kontak", kFeatReach),
-    FEAT("telegram", kFeatReach),
-    FEAT("otp", kFeatOtp), FEAT("kode otp", kFeatOtp), FEAT("kode verifikasi", kFeatOtp),
-    FEAT("kode verif", kFeatOtp),
-    FEAT("jangan", kFeatNegation), FEAT("jgn", kFeatNegation), FEAT("tidak", kFeatNegation),
-    FEAT("tdk", kFeatNegation), FEAT("gak", kFeatNegation), FEAT("ga", kFeatNegation),
-    FEAT("nggak", kFeatNegation), FEAT("enggak", kFeatNegation), FEAT("never", kFeatNegation),
-    FEAT("dont", kFeatNegation), FEAT("don t", kFeatNegation), FEAT("do not", kFeatNegation),
-    FEAT("not", kFeatNegation), FEAT("bukan", kFeatNegation), FEAT("waspada", kFeatNegation),
-    FEAT("hati hati", kFeatNegation), FEAT("penipuan", kFeatNegation),
-    FEAT("wa", kFeatApp), FEAT("whatsapp", kFeatApp), FEAT("watsap", kFeatApp), FEAT("wasap", kFeatApp),
-    FEAT("whatsap", kFeatApp), FEAT("telegram", kFeatApp), FEAT("tele", kFeatApp), FEAT("tg", kFeatApp),
-    FEAT("ig", kFeatApp), FEAT("instagram", kFeatApp), FEAT("insta", kFeatApp), FEAT("line", kFeatAppWeak),
-    FEAT("add", kFeatAdd), FEAT("follow", kFeatAdd), FEAT("folow", kFeatAdd), FEAT("hubungi", kFeatAdd),
-    FEAT("chat", kFeatAdd), FEAT("invite", kFeatAdd), FEAT("save", kFeatAdd), FEAT("cek", kFeatAdd),
-    FEAT("kontak", kFeatAdd), FEAT("id", kFeatAdd), FEAT("pin", kFeatAdd),
-    FEAT("dot", kFeatDot), FEAT("titik", kFeatDot),
-    FEAT("slot", kFeatGambling), FEAT("jp", kFeatGambling), FEAT("bet", kFeatGambling),
-    FEAT("spin", kFeatGambling), FEAT("rtp", kFeatGambling), FEAT("jackpot", kFeatGambling),
-    DIGIT("nol", 0), DIGIT("kosong", 0), DIGIT("zero", 0), DIGIT("satu", 1), DIGIT("one", 1),
-    DIGIT("dua", 2), DIGIT("two", 2), DIGIT("tiga", 3), DIGIT("three", 3), DIGIT("empat", 4),
-    DIGIT("four", 4), DIGIT("lima", 5), DIGIT("five", 5), DIGIT("enam", 6), DIGIT("six", 6),
-    DIGIT("tujuh", 7), DIGIT("seven", 7), DIGIT("delapan", 8), DIGIT("lapan", 8), DIGIT("eight", 8),
-    DIGIT("sembilan", 9), DIGIT("nine", 9),
-};
-
-#undef RULE
-#undef FEAT
-#undef DIGIT
-
 // Letter look-alikes among digits ("O812 34S6 789O").
 char digit_lookalike(char32_t c) {
   switch (c) {
@@ -222,30 +39,10 @@ char digit_lookalike(char32_t c) {
   }
 }
 
-// Top-level domains that make "a.b" a link. Word-like ones need more evidence (a digit
-// in the name, a path, a scheme, three labels or an explicit "dot") because chat runs
-// sentences together ("mantap.top").
-constexpr std::string_view kStrongTlds[] = {
-    "com", "net", "org", "id", "xyz", "io", "ly", "cc", "tk", "info", "biz", "co", "ml", "ga",
-    "cf", "gq", "uk", "ru", "cn", "sg", "ph", "tv", "gg", "gl", "icu", "asia", "mobi", "pw",
-    "ws", "su", "cx", "de", "fr", "jp", "kr", "au", "nz", "ca", "br", "vn", "th", "hk", "tw",
-    "eu", "xxx", "sbs", "cfd", "bond", "wiki", "ink", "lat", "mx", "la", "ac", "am", "fm", "ee",
-    "gd", "sh", "st", "nu", "li"};
-constexpr std::string_view kWordTlds[] = {
-    "me", "to", "us", "my", "im", "ai", "top", "vip", "site", "online", "shop", "link", "store",
-    "live", "club", "pro", "app", "dev", "fun", "win", "bet", "click", "space", "website", "tech",
-    "today", "one", "blog", "cam", "bid", "loan", "work", "lol", "life", "world", "best", "plus",
-    "run", "zone", "games", "casino", "poker", "email", "page", "art", "digital", "network",
-    "news", "media", "money", "cash", "gold", "global", "center", "name", "social", "team",
-    "buzz", "monster", "rest", "bar", "homes", "autos", "boats", "skin", "hair", "beauty", "quest"};
-// Hosts of messengers: a link there is contact, not a plain link.
-constexpr std::string_view kContactHosts[] = {"wa.me",        "t.me",   "telegram.me", "telegram.dog",
-                                     "line.me",      "lin.ee", "m.me",        "wa.link",
-                                     "whatsapp.com", "api.whatsapp.com", "chat.whatsapp.com"};
 
-bool in_list(std::string_view s, const std::string_view* list, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    if (s == list[i]) return true;
+bool in_list(std::string_view s, const std::vector<std::string>& list) {
+  for (const std::string& x : list) {
+    if (s == x) return true;
   }
   return false;
 }
@@ -256,22 +53,13 @@ bool ends_with_domain(std::string_view host, std::string_view d) {
          host[host.size() - d.size() - 1] == '.';
 }
 
-// Stems that make name+digits ("zeus88", "hoki138") a gambling brand on their own.
-constexpr std::string_view kBrandStems[] = {
-    "slot", "gacor", "hoki", "hoky", "zeus", "mpo", "dewa", "sbo", "joker", "judi", "toto", "togel",
-    "bet", "bola", "qq", "poker", "casino", "kasino", "spin", "maxwin", "olympus", "pragmatic",
-    "mahjong", "naga", "sultan", "win", "jackpot", "jp", "cuan", "scatter", "depo", "wd", "pola",
-    "rtp", "situs", "gates", "ratu", "mega", "jitu", "hokibet", "pkv", "domino", "bandar", "gaco",
-    "slt", "sl0t", "king", "dragon", "neko", "koin", "bonanza", "kakek", "petir"};
 
-constexpr std::string_view kFillers[] = {"nya", "aku", "ku", "saya", "gw", "gue", "id", "kak", "ya", "di",
-                                "ke", "me", "my", "kita", "kami", "admin"};
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
 
-void Engine::register_rules() {
+Status Engine::register_rules() {
   r_.phone = rule_index("contact.phone");
   r_.handle = rule_index("contact.handle");
   r_.contact_link = rule_index("contact.link");
@@ -284,6 +72,7 @@ void Engine::register_rules() {
   r_.depo = rule_index("gambling.depo");
   r_.wd = rule_index("gambling.wd");
   r_.brand = rule_index("gambling.brand");
+  r_.shape = rule_index("gambling.shape");
   r_.caps = rule_index("spam.caps");
   r_.emoji = rule_index("spam.emoji");
   r_.repeat_char = rule_index("spam.repeat_char");
@@ -297,22 +86,37 @@ void Engine::register_rules() {
   for (const char* s : {"nya", "lah", "kah", "in", "an", "mu", "ku"}) aff.suffixes.push_back(fold(s));
   affixes_.push_back(std::move(aff));
 
-  for (const PhraseDef& d : kPhrases) {
-    PatInfo info;
-    info.scope = uint8_t(Scope::word);
-    info.affixes = 0;
-    if (d.rule) {
-      info.kind = kPatRule;
-      info.category = uint8_t(d.category);
-      info.severity = d.severity;
-      info.rule = rule_index(d.rule);
-    } else {
-      info.kind = kPatFeature;
-      info.feature = d.feature;
-      info.value = d.value;
+  for (std::string_view text : rule_texts_) {
+    Expected<RuleVocab> parsed = parse_rule_vocab(text);
+    if (!parsed.ok()) return parsed.error();
+    for (auto& [name, words] : parsed.value().lists) {
+      std::vector<std::string>* list = name == "strong-tlds"     ? &strong_tlds_
+                                       : name == "word-tlds"     ? &word_tlds_
+                                       : name == "contact-hosts" ? &contact_hosts_
+                                       : name == "brand-stems"   ? &brand_stems_
+                                                                 : &handle_fillers_;
+      list->insert(list->end(), words.begin(), words.end());
     }
-    add_phrase(d.text, info);
+    for (const RuleVocabEntry& d : parsed.value().entries) {
+      PatInfo info;
+      info.scope = uint8_t(Scope::word);
+      info.affixes = 0;
+      if (d.kind == RuleVocabEntry::rule) {
+        info.kind = kPatRule;
+        info.category = uint8_t(d.category);
+        info.severity = uint8_t(d.severity);
+        info.rule = rule_index(d.rule_id);
+      } else {
+        info.kind = kPatFeature;
+        info.feature = d.feature;
+        // A stem that ends a site's name is found inside the word ("vikingtoto").
+        if (d.feature == kFeatBrandEnd) info.scope = uint8_t(Scope::any);
+        info.value = uint8_t(d.value);
+      }
+      add_phrase(d.phrase, info);
+    }
   }
+  return {};
 }
 
 bool Engine::has_feature(uint8_t f) const { return feat_mask_ & (1u << f); }
@@ -334,6 +138,7 @@ void Engine::run_rules() {
   if ((has_feature(kFeatBank) || has_feature(kFeatAccount)) && nt_.digits >= 8) rule_transfer();
   if (has_feature(kFeatOtp) || has_feature(kFeatWinner)) rule_scam_words();
   rule_gambling();
+  rule_gambling_shape();
   rule_spam();
 }
 
@@ -591,10 +396,10 @@ void Engine::rule_links() {
       bool letters = true;
       for (char x : tld) letters &= x >= 'a' && x <= 'z';
       if (!letters) continue;
-      bool strong = in_list(tld, kStrongTlds, sizeof kStrongTlds / sizeof *kStrongTlds);
-      bool wordy = in_list(tld, kWordTlds, sizeof kWordTlds / sizeof *kWordTlds);
+      bool strong = in_list(tld, strong_tlds_);
+      bool wordy = in_list(tld, word_tlds_);
       bool contact_tld = false;  // the last label of some messenger host ("me", "dog", ...)
-      for (std::string_view h : kContactHosts) contact_tld |= ends_with_domain(h, tld);
+      for (std::string_view h : contact_hosts_) contact_tld |= ends_with_domain(h, tld);
       if (!strong && !wordy && !contact_tld) continue;
       std::string host;
       for (int m = 0; m <= k; ++m) {
@@ -603,7 +408,7 @@ void Engine::rule_links() {
       }
       bool contact_host = false;
       if (contact_tld) {
-        for (std::string_view h : kContactHosts) contact_host |= ends_with_domain(host, h);
+        for (std::string_view h : contact_hosts_) contact_host |= ends_with_domain(host, h);
       }
       int dot = labels[k].dot_before;
       bool letter = false, digit = false;
@@ -682,7 +487,7 @@ void Engine::rule_handles() {
     if (we > i) {
       std::string w;
       for (uint32_t k = i; k < we; ++k) w.push_back(char(ch[k].cp));
-      if (in_list(w, kFillers, sizeof kFillers / sizeof *kFillers)) i = skip_spaces(we);
+      if (in_list(w, handle_fillers_)) i = skip_spaces(we);
     }
     bool strong = false;
     if (i < n && (ch[i].cp == ':' || ch[i].cp == '=')) {
@@ -819,7 +624,7 @@ void Engine::rule_gambling() {
     if (!all_digits) continue;
     stem.clear();
     for (uint32_t k = t.begin; k < m; ++k) stem.push_back(char(ch[k].cp));
-    bool known = in_list(stem, kBrandStems, sizeof kBrandStems / sizeof *kBrandStems);
+    bool known = in_list(stem, brand_stems_);
     if (!known) {
       for (const char* s : {"slot", "gacor", "hoki", "zeus", "bet", "togel", "maxwin", "jp"}) {
         if (stem.find(s) != std::string::npos) known = true;

@@ -12,6 +12,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include "core/text/lookalikes.h"
 #include "core/text/utf8.h"
 
 namespace etalase {
@@ -269,6 +270,10 @@ struct Normalizer::Icu {
     }
     if (FoldCache::Entry* e = skel.find(c)) {
       for (int i = 0; i < e->len; ++i) out.push(e->out[i], e->meta[i]);
+      return;
+    }
+    if (char32_t a = extra_lookalike(c)) {
+      out.push(a, kAsciiFold.cls[a]);
       return;
     }
     Folded tmp;
