@@ -6,10 +6,12 @@
 
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/moderation/lexicon.h"
 #include "core/moderation/moderator.h"
 
 using namespace etalase;
@@ -88,4 +90,44 @@ TEST_CASE("golden corpora at level 4") {
     }
   }
   MESSAGE("corpus lines: " << total << ", failed: " << failed);
+}
+
+TEST_CASE("every lexicon entry is caught by some flag line of the corpora") {
+  ModeratorOptions o;
+  o.policy.overall = 4;
+  o.rule_per_entry = true;  // spans name "lexicon.<lang>:<line>"
+  auto created = Moderator::create(o);
+  REQUIRE(created.ok());
+  Moderator& m = **created;
+  std::set<std::string> hit;
+  int user = 0;
+  for (const std::string& path : corpus_files()) {
+    if (path.find("/flag/") == std::string::npos) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+      std::string uid = "coverage-user-" + std::to_string(++user);
+      Verdict v = m.moderate(Comment{"c", uid, std::string_view(line).substr(tab + 1), -1});
+      for (const Span& s : v.spans) hit.insert(s.rule);
+    }
+  }
+  int entries = 0, missing = 0;
+  for (std::string_view text : builtin_lexicon_texts()) {
+    auto lex = parse_lexicon(text);
+    REQUIRE(lex.ok());
+    std::set<int> lines;
+    for (const LexiconEntry& e : lex.value().entries) {
+      if (e.allow || !lines.insert(e.line).second) continue;  // a class's expansions share a line
+      ++entries;
+      std::string id = "lexicon." + lex.value().lang + ":" + std::to_string(e.line);
+      if (hit.count(id)) continue;
+      ++missing;
+      CHECK_MESSAGE(false, lex.value().lang << ".tsv:" << e.line << ": '" << e.term
+                                            << "' is caught by no line of tests/corpora/flag/");
+    }
+  }
+  MESSAGE("lexicon entries: " << entries << ", without a flag line: " << missing);
 }

@@ -136,7 +136,7 @@ class Engine final : public Moderator {
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
   void match_terms(double ts);
 
-  // Rules (rules.cpp).
+  // Rules (rule_vocab_register.cpp; each family in its rule_<family>.cpp).
   Status register_rules();
   void run_rules();
   void rule_phone();

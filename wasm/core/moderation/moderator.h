@@ -77,6 +77,9 @@ struct ModeratorOptions {
   Policy policy;
   FloodOptions flood;
   size_t max_comment_bytes = 2000;  // longer input is cut (and the verdict says so)
+  // Review aid: each lexicon entry reports its own rule id, "lexicon.<lang>:<line>", instead
+  // of "lexicon.<lang>.<category>" (a test uses it to find entries no corpus line reaches).
+  bool rule_per_entry = false;
 };
 
 enum class TermMode : uint8_t { block, permit };

@@ -1,0 +1,110 @@
+// Moderator terms: Discord wildcards, levels, expiry, permits, removal, bad patterns.
+#include "doctest.h"
+
+#include <memory>
+#include <string>
+
+#include "core/moderation/moderator.h"
+
+using namespace etalase;
+
+namespace {
+
+const char* kLexicon =
+    "@lang\tid\n"
+    "anjir\tprofanity\t1\tword\n"
+    "bego\tinsult\t2\tword\n"
+    "anjing\tinsult\t3\tword\n"
+    "lonte\tsexual\t3\tword\n"
+    "ngentot\tsexual\t4\tword\n"
+    "cina\thate\t2\tword\n"
+    "kafir\thate\t4\tword\n"
+    "bunuh\tthreat\t4\tword\n";
+
+std::unique_ptr<Moderator> make(int level = 2) {
+  ModeratorOptions o;
+  o.lexicons = {kLexicon};
+  o.policy.overall = level;
+  auto m = Moderator::create(o);
+  REQUIRE(m.ok());
+  return std::move(*m);
+}
+
+Verdict run(Moderator& m, std::string_view text, double ts = -1) { return m.moderate(Comment{"c", "u", text, ts}); }
+
+}  // namespace
+
+TEST_CASE("blocked terms with Discord wildcards") {
+  auto m = make(2);
+  REQUIRE(m->add_term("mur", TermMode::block, -1).ok());
+  REQUIRE(m->add_term("kuc*", TermMode::block, -1).ok());
+  REQUIRE(m->add_term("*ong", TermMode::block, -1).ok());
+  REQUIRE(m->add_term("*pel*", TermMode::block, -1).ok());
+  REQUIRE(m->add_term("ba*h", TermMode::block, -1).ok());
+  auto hit = [&](const char* t) { return run(*m, t).action == Action::hold; };
+  CHECK(hit("barang mur"));
+  CHECK_FALSE(hit("murah"));        // no star: whole word
+  CHECK(hit("kucing lucu"));        // kuc*: starts with
+  CHECK_FALSE(hit("sekucing"));
+  CHECK(hit("bohong"));             // *ong: ends with
+  CHECK_FALSE(hit("ongkir"));
+  CHECK(hit("supelnya"));           // *pel*: contains
+  CHECK(hit("basah"));              // ba*h: starts with ba and ends with h
+  CHECK(hit("bantah"));
+  CHECK_FALSE(hit("bahan"));
+  CHECK(hit("bah"));                // the star may stand for nothing
+  CHECK_FALSE(hit("sebah"));
+  CHECK(hit("M.U.R"));              // folded like everything else
+  Verdict v = run(*m, "ini kucingnya");
+  REQUIRE(v.spans.size() == 1);
+  CHECK(v.spans[0].rule == "term.block");
+  CHECK(v.spans[0].start == 4);
+  CHECK(v.spans[0].end == 13);      // the whole word
+  CHECK(v.masked == "ini *********");
+  CHECK(v.reasons == std::vector<std::string>{"term.block"});
+}
+
+TEST_CASE("terms act whatever the level, and can be removed") {
+  auto m = make(0);
+  REQUIRE(m->add_term("promo", TermMode::block, -1).ok());
+  CHECK(run(*m, "ada promo").action == Action::hold);
+  CHECK(m->remove_term("promo"));
+  CHECK_FALSE(m->remove_term("promo"));
+  CHECK(run(*m, "ada promo").action == Action::allow);
+}
+
+TEST_CASE("terms expire at their time") {
+  auto m = make(2);
+  REQUIRE(m->add_term("flash", TermMode::block, 100).ok());
+  CHECK(run(*m, "flash sale", 50).action == Action::hold);
+  CHECK(run(*m, "flash sale", 100).action == Action::allow);
+  CHECK(run(*m, "flash sale", 150).action == Action::allow);
+  CHECK(run(*m, "flash sale", -1).action == Action::hold);  // unknown time: still active
+}
+
+TEST_CASE("permitted terms cancel lexicon, rule and term matches they cover") {
+  auto m = make(3);
+  CHECK(run(*m, "anjing").action == Action::mask);
+  REQUIRE(m->add_term("anjing*", TermMode::permit, -1).ok());
+  CHECK(run(*m, "anjing").action == Action::allow);
+  CHECK(run(*m, "anjingnya lucu").action == Action::allow);
+  REQUIRE(m->add_term("bit.ly/promo", TermMode::permit, -1).ok());
+  CHECK(run(*m, "bit.ly/promo").action == Action::allow);
+  REQUIRE(m->add_term("*mur*", TermMode::block, -1).ok());
+  REQUIRE(m->add_term("murah", TermMode::permit, -1).ok());
+  CHECK(run(*m, "murah").action == Action::allow);
+  CHECK(run(*m, "murahan").action == Action::hold);
+  // re-adding a pattern replaces it
+  REQUIRE(m->add_term("murah", TermMode::block, -1).ok());
+  CHECK(run(*m, "murah").action == Action::hold);
+}
+
+TEST_CASE("bad terms are errors") {
+  auto m = make();
+  CHECK(m->add_term("", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+  CHECK(m->add_term("  ", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+  CHECK(m->add_term("***", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+  CHECK(m->add_term("a*b*c", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+  CHECK(m->add_term("*a*b", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+  CHECK(m->add_term("!!", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
+}

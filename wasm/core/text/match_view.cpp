@@ -1,0 +1,270 @@
+// The match view (Normalizer::build_view, finish_view): single-letter joining, leetspeak and
+// runs over the folded chars, plus fold_pattern, which folds lexicon terms the same way. Its
+// own file: the step after folding, shared by the ASCII and ICU paths.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/text/normalize.h"
+
+namespace etalase {
+
+char32_t leet_letter(char32_t c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '6': return 'g';
+    case '7': return 't';
+    case '8': return 'b';
+    case '9': return 'g';
+    case '@': return 'a';
+    case '$': return 's';
+    case '!': return 'i';
+    case '|': return 'i';
+    default: return 0;
+  }
+}
+
+uint32_t NormText::longest_repeat(uint32_t* at) const {
+  uint32_t best = 0, best_at = 0, same = 0, same_at = 0;
+  char32_t prev = 0;
+  const CharView chars = view();
+  for (uint32_t i = 0, n = chars.size(); i < n; ++i) {
+    const FoldedChar f = chars[i];
+    if (f.cls == kClsSpace) {
+      same = 0;
+    } else if (f.cp == prev && same > 0) {
+      ++same;
+    } else {
+      same = 1;
+      same_at = i;
+    }
+    if (same > best) {
+      best = same;
+      best_at = same_at;
+    }
+    prev = f.cp;
+  }
+  *at = best_at;
+  return best;
+}
+
+void Normalizer::build_view(NormText& out) {
+  auto& ch = out.stored;
+  size_t n = ch.size();
+
+  // Stats and tokens.
+  uint32_t digits = 0, dots = 0;
+  out.tokens.clear();
+  bool singles = false;
+  for (size_t i = 0; i < n; ++i) {
+    FoldedChar& f = ch[i];
+    char32_t c = f.cp;
+    // Default symbol: letters ('l' merged into 'i'), digits, ' ' for the rest.
+    if (f.cls == kClsLetter) f.sym = c == 'l' ? 'i' : c;
+    else if (f.cls == kClsDigit) f.sym = c;
+    else f.sym = ' ';
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == '.' || c == '/') ++dots;
+    if (f.cls <= kClsLeetSym) {
+      if (out.tokens.empty() || out.tokens.back().end != i) {
+        out.tokens.emplace_back();
+        Token& t = out.tokens.back();
+        t.begin = t.end = uint32_t(i);
+        t.letters = t.digits = 0;
+      }
+      Token& t = out.tokens.back();
+      t.end = uint32_t(i + 1);
+
+      if (f.cls == kClsLetter) ++t.letters;
+      else if (f.cls == kClsDigit) ++t.digits;
+    }
+  }
+  out.digits = digits;
+  out.dots = dots;
+  for (size_t k = 0; k + 2 < out.tokens.size() && !singles; ++k) {
+    singles = out.tokens[k].end - out.tokens[k].begin == 1 && out.tokens[k + 1].end - out.tokens[k + 1].begin == 1 &&
+              out.tokens[k + 2].end - out.tokens[k + 2].begin == 1;
+  }
+  finish_view(out, singles);
+}
+
+// Single-letter joining, leetspeak, runs (from the default symbols set by the caller).
+void Normalizer::finish_view(NormText& out, bool singles) {
+  auto& ch = out.stored;
+  size_t n = ch.size();
+
+  // Single letters with separators between them ("a.n.j.i.n.g", "a n j i n g") join into
+  // one token: at least 3 single-character tokens, at least 2 of them letters, gaps of 1-3
+  // spaces or joining separators.
+  TokenVec& merged = merged_;
+  merged.clear();
+  const TokenVec& tk = out.tokens;
+  for (size_t k = 0; singles && k < tk.size();) {
+    size_t j = k;
+    int letters = 0;
+    if (tk[k].end - tk[k].begin == 1) {
+      letters = tk[k].letters;
+      while (j + 1 < tk.size() && tk[j + 1].end - tk[j + 1].begin == 1) {
+        uint32_t gap_b = tk[j].end, gap_e = tk[j + 1].begin;
+        if (gap_e - gap_b > 3) break;
+        bool ok = true;
+        for (uint32_t g = gap_b; g < gap_e; ++g) {
+          if (ch[g].cls != kClsSpace && ch[g].cls != kClsJoinSep) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) break;
+        ++j;
+        letters += tk[j].letters;
+      }
+    }
+    if (j - k + 1 >= 3 && letters >= 2) {
+      // Word breaks inside a chain: "s.l.o.t g.a.c.o.r" (dots inside words, spaces between)
+      // or "s l o t   g a c o r" (longer gaps between words).
+      bool any_sep = false;
+      uint32_t min_gap = 4;
+      for (size_t m = k; m < j; ++m) {
+        uint32_t gb = tk[m].end, ge = tk[m + 1].begin;
+        min_gap = std::min(min_gap, ge - gb);
+        for (uint32_t g = gb; g < ge; ++g) any_sep |= ch[g].cls == kClsJoinSep;
+      }
+      size_t word_begin = k;
+      for (size_t m = k; m <= j; ++m) {
+        bool brk = m == j;
+        if (!brk) {
+          uint32_t gb = tk[m].end, ge = tk[m + 1].begin;
+          bool sep = false;
+          for (uint32_t g = gb; g < ge; ++g) sep |= ch[g].cls == kClsJoinSep;
+          brk = any_sep ? !sep : (ge - gb) > min_gap;
+        }
+        if (!brk) continue;
+        if (m > word_begin) {
+          for (size_t w = word_begin; w < m; ++w) {
+            for (uint32_t g = tk[w].end; g < tk[w + 1].begin; ++g) {
+              ch[g].flags |= kFcDropped;
+              ch[g].sym = 0;
+            }
+          }
+          uint16_t wl = 0;
+          for (size_t w = word_begin; w <= m; ++w) wl = uint16_t(wl + tk[w].letters);
+          merged.push_back(Token{tk[word_begin].begin, tk[m].end, wl, 0});
+        } else {
+          merged.push_back(tk[m]);
+        }
+        word_begin = m + 1;
+      }
+    } else {
+      for (size_t m = k; m <= j; ++m) merged.push_back(tk[m]);
+    }
+    k = j + 1;
+  }
+
+  // Leetspeak inside words: a stretch of digits/leet symbols that stands among letters.
+  //   interior (letters on both sides), up to 3 chars:        k0nt0l, b4ngs4t, a$$hole
+  //   leading, up to 2 chars, followed by >= 2 letters, no '!': 4njing, $hit
+  //   trailing stretches stay (anjing2 = reduplication, gacor88 = a name, bagus!!)
+  //   tokens without letters stay numbers (prices, sizes, dates, phone numbers).
+  std::vector<uint32_t>& idx = scratch_index_;
+  for (const Token& t : singles ? merged : out.tokens) {
+    if (t.letters == 0 || t.letters == t.end - t.begin) continue;
+    idx.clear();
+    for (uint32_t i = t.begin; i < t.end; ++i) {
+      if (!(ch[i].flags & kFcDropped)) idx.push_back(i);
+    }
+    size_t m = idx.size();
+    for (size_t p = 0; p < m;) {
+      if (ch[idx[p]].cls == kClsLetter) {
+        ++p;
+        continue;
+      }
+      size_t q = p;
+      bool all_leet = true, bang = false;
+      while (q < m && ch[idx[q]].cls != kClsLetter) {
+        if (!leet_letter(ch[idx[q]].cp)) all_leet = false;
+        if (ch[idx[q]].cp == '!') bang = true;
+        ++q;
+      }
+      size_t len = q - p;
+      bool before = p > 0, after = q < m;
+      size_t letters_after = 0;
+      for (size_t r = q; r < m && ch[idx[r]].cls == kClsLetter; ++r) ++letters_after;
+      bool convert = all_leet && after &&
+                     ((before && len <= 3) || (!before && len <= 2 && letters_after >= 2 && !bang));
+      if (convert) {
+        for (size_t r = p; r < q; ++r) ch[idx[r]].sym = leet_letter(ch[idx[r]].cp);
+      } else if (all_leet && before && !after && len <= 3 && !bang) {
+        // Trailing: "b3g0", "t41" are words, "gacor88", "iphone13" are not. The main view
+        // keeps the digits; the token is also matched once more with them read as letters.
+        out.alt_tokens.push_back(t.begin);
+        out.alt_tokens.push_back(t.end);
+        out.alt_tokens.push_back(idx[p]);
+      }
+      p = q;
+    }
+  }
+
+  // Runs (written in place: no temporaries on the hot path).
+  auto& runs = out.runs;
+  runs.resize(n);
+  Run* rp = runs.data();
+  size_t nr = 0;
+  uint32_t words = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const FoldedChar& f = ch[i];
+    char32_t s = f.sym;
+    if (s == 0) continue;
+    if (nr && rp[nr - 1].sym == s && !(out.has_dict && (f.flags & kFcBreak))) {
+      ++rp[nr - 1].count;
+      rp[nr - 1].last = uint32_t(i);
+      continue;
+    }
+    uint8_t flags = 0;
+    if ((s >= 'a' && s <= 'z') || (s >= 0x80 && f.cls == kClsLetter)) flags = kRunLetter;
+    else if (f.cls == kClsDigit) flags = kRunDigit;
+    bool letter = flags & kRunLetter;
+    if (nr == 0 || !letter || !(rp[nr - 1].flags & kRunLetter) || (out.has_dict && (f.flags & kFcBreak))) {
+      flags |= kRunWordStart;
+      if (letter) ++words;
+    }
+    Run& r = rp[nr++];
+    r.sym = s;
+    r.count = 1;
+    r.first = r.last = uint32_t(i);
+    r.flags = flags;
+  }
+  runs.resize(nr);
+  out.words = words;
+  out.has_alnum_token = false;
+  for (const Token& t : out.tokens) {
+    if (t.letters && t.digits) {
+      out.has_alnum_token = true;
+      break;
+    }
+  }
+}
+
+void Normalizer::fold_pattern(std::string_view text, std::vector<char32_t>* syms,
+                              std::vector<uint32_t>* counts) {
+  syms->clear();
+  counts->clear();
+  NormText& t = pattern_;
+  normalize(text, text.size(), t);
+  size_t b = 0, e = t.runs.size();
+  while (b < e && t.runs[b].sym == ' ') ++b;
+  while (e > b && t.runs[e - 1].sym == ' ') --e;
+  syms->reserve(e - b);  // thousands of patterns at start-up: no growth steps
+  counts->reserve(e - b);
+  for (size_t i = b; i < e; ++i) {
+    syms->push_back(t.runs[i].sym);
+    counts->push_back(t.runs[i].sym == ' ' ? 1 : t.runs[i].count);
+  }
+}
+
+}  // namespace etalase
