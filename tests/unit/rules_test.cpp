@@ -184,3 +184,27 @@ TEST_CASE("input over the cap is blocked as too long") {
   Verdict x = (*m)->moderate(Comment{"c", "u", "halo kak!!", -1});  // exactly the cap
   CHECK(x.action == Action::allow);
 }
+
+TEST_CASE("numbers named as orders, parcels and bills are not phones") {
+  auto m = make(2);
+  auto phone = [&](const char* t) { return m->moderate(Comment{"c", "u", t, -1}).categories.has(Category::contact); };
+  CHECK_FALSE(phone("resi JNE 081234567890 kok belum update"));
+  CHECK_FALSE(phone("order #0812345678 belum sampai"));
+  CHECK_FALSE(phone("no pesanan 0813555566667"));
+  CHECK(phone("order lewat wa aja 081234567890"));      // the contact word is nearer
+  CHECK(phone("resi? hubungi 0812 3456 7890"));
+  CHECK(phone("0812 3456 7890"));
+}
+
+TEST_CASE("a long run of digits before a phone gives one verdict on every build") {
+  // The phone rule's digit buffer flushes at 64: the phone after 64 ones must be found the
+  // same way whatever order the compiler evaluates a store in.
+  auto m = make(2);
+  std::string t(64, '1');
+  t += "0812345678";
+  Verdict v = m->moderate(Comment{"c", "u", t, -1});
+  CHECK(v.action == Action::block);
+  REQUIRE(v.spans.size() == 1);
+  CHECK(v.spans[0].start == 64);  // the digit after the flush starts a group
+  CHECK(v.spans[0].end == 74);
+}

@@ -140,6 +140,7 @@ class Engine final : public Moderator {
   Status register_rules();
   void run_rules();
   void rule_phone();
+  bool labelled_number(uint32_t at) const;
   void rule_links();
   void rule_handles();
   void rule_transfer();
@@ -168,7 +169,7 @@ class Engine final : public Moderator {
   // Rule vocabulary (assets/rules): texts, and the named lists the rules read.
   std::vector<std::string_view> rule_texts_;
   std::vector<std::string> strong_tlds_, word_tlds_, contact_hosts_, brand_stems_,
-      handle_fillers_;
+      handle_fillers_, number_labels_;
   std::vector<ShapeWord> shape_words_;  // rule_gambling_shape's scratch
   std::string_view text_;  // the comment being moderated (rules read its original code points)
 

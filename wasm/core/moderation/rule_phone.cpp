@@ -1,6 +1,7 @@
 // Rule family: contact by phone number (Indonesian and Malaysian mobiles, in any spacing,
 // spelled in words or with letter look-alikes). Its own file: the longest single rule.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/moderation/engine.h"
@@ -25,6 +26,37 @@ char digit_lookalike(char32_t c) {
 }
 
 }  // namespace
+
+// Whether the number starting at folded char `at` is named as something else: written after
+// '#' ("order #0812345678"), or with a label word (assets/rules/contact.tsv, number-labels)
+// among the two words before it ("resi JNE 081234567890", "no pesanan 0812..."), unless a
+// word of contact comes first.
+bool Engine::labelled_number(uint32_t at) const {
+  const CharView ch = nt_.view();
+  uint32_t i = at;
+  std::string word;
+  for (int words = 0; words < 2 && i > 0; ++words) {
+    while (i > 0 && ch[i - 1].cls != kClsLetter && ch[i - 1].cls != kClsDigit) {
+      if (ch[i - 1].cp == '#' && words == 0) return true;
+      if (ch[i - 1].cp == '\n') return false;
+      --i;
+    }
+    uint32_t end = i;
+    while (i > 0 && ch[i - 1].cls == kClsLetter) --i;
+    if (i == end) return false;  // a number or the start: no label
+    word.clear();
+    for (uint32_t k = i; k < end; ++k) word.push_back(ch[k].cp < 0x80 ? char(ch[k].cp) : '?');
+    for (const std::string& label : number_labels_) {
+      if (word == label) return true;
+    }
+    // "order hubungi 0852...": a word of contact next to the number makes it a phone.
+    for (const FeatHit& f : feats_) {
+      const bool contact = f.feature == kFeatReach || f.feature == kFeatApp || f.feature == kFeatAdd;
+      if (contact && nt_.runs[f.first].first <= i && nt_.runs[f.last].last + 1 >= end) return false;
+    }
+  }
+  return false;
+}
 
 void Engine::rule_phone() {
   size_t words = 0;
@@ -62,7 +94,7 @@ void Engine::rule_phone() {
           }
         }
       }
-      if (found_end >= 0) {
+      if (found_end >= 0 && !labelled_number(seq[k].b)) {
         push(ch[seq[k].b].o16, ch[seq[found_end].e].o16_end, r_.phone, uint8_t(Category::contact), 3);
         k = found_end + 1;
       } else {
@@ -73,7 +105,9 @@ void Engine::rule_phone() {
   };
   auto add = [&](char d, uint32_t b, uint32_t e, bool group_start) {
     if (len == 64) evaluate();
-    seq[len++] = D{d, b, e, group_start || len == 0};
+    const bool first = len == 0;  // read before the store: one verdict on every compiler
+    seq[len] = D{d, b, e, group_start || first};
+    ++len;
   };
 
   // Digit words, in order.

@@ -110,7 +110,7 @@ bool parse_feature(std::string_view name, Feature* out) {
 
 const std::vector<std::string_view>& rule_list_names() {
   static const std::vector<std::string_view> names = {"strong-tlds", "word-tlds", "contact-hosts", "brand-stems",
-                                                      "handle-fillers"};
+                                                      "handle-fillers", "number-labels"};
   return names;
 }
 

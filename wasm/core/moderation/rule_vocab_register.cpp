@@ -58,6 +58,7 @@ Status Engine::register_rules() {
                                        : name == "word-tlds"     ? &word_tlds_
                                        : name == "contact-hosts" ? &contact_hosts_
                                        : name == "brand-stems"   ? &brand_stems_
+                                       : name == "number-labels" ? &number_labels_
                                                                  : &handle_fillers_;
       list->insert(list->end(), words.begin(), words.end());
     }
