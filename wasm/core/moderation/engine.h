@@ -83,11 +83,20 @@ struct FeatHit {
 struct ShapeWord {
   uint32_t b = 0, e = 0;  // runs [b, e]
   uint32_t letters = 0, digits = 0, styled = 0;
-  uint32_t streak = 0;  // the longest stretch of styled chars
+  uint32_t streak = 0;        // the longest stretch of styled chars
+  uint32_t styled_upper = 0;  // styled chars written as capitals
   bool spaced = false, four_d = false, lucky = false, mention = false;
   char32_t tail[4] = {};  // the trailing digits (up to 4)
   uint32_t tail_n = 0;
 };
+
+// A single-word lexicon term, for matching self-censored words ("k*nt*l", censored.cpp).
+struct CensorTerm {
+  std::string term;
+  uint16_t rule;
+  uint8_t category, severity;
+};
+constexpr size_t kCensorMaxLen = 24;
 
 struct Term {
   std::string pattern;  // as given (trimmed): the key for remove_term
@@ -131,6 +140,9 @@ class Engine final : public Moderator {
   // A frame's match (frame.cpp): checks its clause start and pushes its slot's word.
   void on_frame(const PatInfo& p, uint32_t first, uint32_t last);
   bool clause_starts_at(uint32_t first_run) const;
+  // Self-censored words (censored.cpp).
+  void add_censor_term(std::string_view term, const PatInfo& info);
+  void match_censored();
   void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
             uint8_t origin = kOriginWord);
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
@@ -147,6 +159,7 @@ class Engine final : public Moderator {
   void rule_gambling();
   void rule_gambling_shape();  // rule_gambling_shape.cpp
   int char_style(uint32_t i) const;
+  bool styled_capital(uint32_t i) const;
   bool covered_by_word_match(const ShapeWord& w) const;
   void rule_scam_words();
   void rule_spam();
@@ -170,6 +183,7 @@ class Engine final : public Moderator {
   std::vector<std::string_view> rule_texts_;
   std::vector<std::string> strong_tlds_, word_tlds_, contact_hosts_, brand_stems_,
       handle_fillers_, number_labels_;
+  std::vector<CensorTerm> censor_terms_[kCensorMaxLen + 1];  // by length
   std::vector<ShapeWord> shape_words_;  // rule_gambling_shape's scratch
   std::string_view text_;  // the comment being moderated (rules read its original code points)
 

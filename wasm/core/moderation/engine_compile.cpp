@@ -116,6 +116,7 @@ Status Engine::load(const ModeratorOptions& o) {
                              (e.clause_start ? kFrameClauseStart : 0));
       }
       add_phrase(e.term, info);
+      if (!e.allow && e.slot == Slot::none) add_censor_term(e.term, info);
     }
   }
   ac_.build(pat_syms_);

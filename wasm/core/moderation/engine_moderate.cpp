@@ -64,6 +64,7 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
   }
   scan();
   scan_alternatives();
+  match_censored();
   run_rules();
   match_terms(c.ts);
 

@@ -173,7 +173,9 @@ void Engine::scan_alternatives() {
     alt_runs_.clear();
     for (uint32_t i = b; i < e; ++i) {
       if (ch[i].flags & kFcDropped) continue;
-      char32_t s = i >= trail ? leet_letter(ch[i].cp) : ch[i].sym;
+      // From `trail` on, leet chars read as letters (letters stay as they are).
+      char32_t s = i >= trail && ch[i].cls != kClsLetter ? leet_letter(ch[i].cp) : ch[i].sym;
+      if (s == 0) s = ch[i].sym;
       if (s == 'l') s = 'i';
       if (!alt_runs_.empty() && alt_runs_.back().sym == s) {
         ++alt_runs_.back().count;

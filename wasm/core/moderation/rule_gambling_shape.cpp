@@ -12,6 +12,8 @@
 // talk) and `pitch` (hoki, rezeki, terpercaya: praise that is only suspicious next to a
 // brand). A styled or spaced brand with digits decides alone: shop chat never writes a
 // product that way. Plain letters with digits ("iphone13") need the sites' words.
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "core/moderation/engine.h"
@@ -51,6 +53,18 @@ int Engine::char_style(uint32_t i) const {
   if (c >= 0x1F1E6 && c <= 0x1F1FF) return 3;  // regional indicators: mostly flags (🇮🇩), no style
   if (styled_code_point(c)) return 1;
   return c < 0x80 && f.b_end - f.b >= uint32_t(len) + 2 ? 1 : 0;
+}
+
+// Whether the styled char at `i` was written as a capital (𝐀, Ａ, 🅐).
+bool Engine::styled_capital(uint32_t i) const {
+  const FoldedChar f = nt_.view()[i];
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text_.data());
+  int len = 0;
+  bool bad = false;
+  char32_t c = utf8::decode(p, f.b_end, f.b, &len, &bad);
+  if (bad) return false;
+  if (c >= 0x1F130 && c <= 0x1F189) return true;  // squared and negative letters: capitals only
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(UChar32(c));
 }
 
 namespace {
@@ -123,6 +137,7 @@ void Engine::rule_gambling_shape() {
       prev = f.cp;
       int style = nt_.ascii ? 0 : char_style(i);
       w.styled += style == 1;
+      w.styled_upper += style == 1 && styled_capital(i);
       foreign += style == 2;
       streak = style == 1 || style == 2 ? streak + 1 : 0;
       w.streak = std::max(w.streak, streak);
@@ -159,7 +174,9 @@ void Engine::rule_gambling_shape() {
     const bool number = w.digits >= 2 || (w.digits == 1 && !(w.tail_n == 1 && w.tail[0] == '2'));
     // Alone, a styled word must be long like a site's name (PULAUWIN, MANJURBET), not a
     // word stressed in a fancy font (KEREN), and not a word the lexicons already judge.
-    const bool is_styled = styled_word && (number || (styled_stands_out && (w.letters >= kStyledNameMin || win || pitch) &&
+    // Sites write their names in capitals (𝐏𝐔𝐋𝐀𝐔𝐖𝐈𝐍); a lowercase fancy word is praise.
+    const bool name_like = w.letters >= kStyledNameMin && w.styled_upper * 2 >= w.styled;
+    const bool is_styled = styled_word && (number || (styled_stands_out && (name_like || win || pitch) &&
                                                       !covered_by_word_match(w)));
     bool brand_end = w.four_d;
     if (ending && !brand_end) {

@@ -32,6 +32,9 @@ bool stripped(char32_t c) {
   if (c == 0x85) return false;  // NEL: a line break
   if (c < 0xA0) return true;    // C1 controls
   if (c == utf8::kReplacement) return true;
+  // Blank-looking symbols that spammers put between letters where a zero-width space would
+  // be stripped: the blank Braille pattern and the musical null notehead.
+  if (c == 0x2800 || c == 0x1D159) return true;
   if (u_hasBinaryProperty(UChar32(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return true;
   int8_t t = u_charType(UChar32(c));
   return t == U_CONTROL_CHAR || t == U_FORMAT_CHAR;
@@ -167,7 +170,7 @@ struct Normalizer::Icu {
   // NFKC_Casefold of a chunk (one starter + what composes with it), then skeletons.
   void fold_chunk(const char32_t* cps, int n, Folded& out) {
     src.remove();
-    for (int i = 0; i < n; ++i) src.append(UChar32(cps[i]));
+    for (int i = 0; i < n; ++i) src.append(UChar32(pre_nfkc_lookalike(cps[i])));
     UErrorCode err = U_ZERO_ERROR;
     if (nfkc) nfkc->normalize(src, dst, err);
     const icu::UnicodeString& r = (nfkc && U_SUCCESS(err)) ? dst : src;
@@ -230,6 +233,8 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
     } else {
       icu.fold_chunk(chunk, chunk_n, folded);
     }
+    // Emoji among letters are dropped from the match view later ("an🔥jing"): mark them.
+    const bool picto = chunk[0] >= 0xA9 && pictographic(chunk[0]);
     for (int i = 0; i < folded.n; ++i) {
       FoldedChar f;
       f.cp = folded.cp[i];
@@ -239,7 +244,9 @@ void Normalizer::fold_icu(std::string_view text, NormText& out, bool force_icu) 
       f.b = c_b;
       f.b_end = c_b_end;
       f.cls = folded.meta[i] & 0x0F;
-      f.flags = (folded.meta[i] & 0x10) ? kFcDict : 0;
+      // (Letters that are also emoji, such as 🅰, fold to letters and stay letters.)
+      const bool pict = picto && f.cls != kClsLetter && f.cls != kClsDigit;
+      f.flags = uint8_t(((folded.meta[i] & 0x10) ? kFcDict : 0) | (pict ? kFcPictograph : 0));
       if (f.flags & kFcDict) out.has_dict = true;
       out.stored.push_back(f);
     }

@@ -7,8 +7,17 @@
 
 namespace etalase {
 
+// Applied before NFKC_Casefold, which would spell these out with parentheses ("⒜" is
+// "(a)", "⑴" is "(1)") and split a word into one-letter pieces: the letter or digit, else c.
+constexpr char32_t pre_nfkc_lookalike(char32_t c) {
+  if (c >= 0x249C && c <= 0x24B5) return U'a' + (c - 0x249C);  // parenthesized a-z
+  if (c >= 0x2474 && c <= 0x247C) return U'1' + (c - 0x2474);  // parenthesized 1-9
+  return c;
+}
+
 // The ASCII letter or digit `c` stands for, or 0.
 constexpr char32_t extra_lookalike(char32_t c) {
+  if (c == 0x20AC) return U'e';  // "€" inside a word ("kampr€t")
   // Negative circled A-Z, negative squared A-Z, regional indicators A-Z.
   if (c >= 0x1F150 && c <= 0x1F169) return U'a' + (c - 0x1F150);
   if (c >= 0x1F170 && c <= 0x1F189) return U'a' + (c - 0x1F170);

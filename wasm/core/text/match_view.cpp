@@ -30,6 +30,27 @@ char32_t leet_letter(char32_t c) {
   }
 }
 
+namespace {
+
+// A separator single letters are joined across: the joining class (. - _ * , ~), and '+' or
+// '/' between letters ("s+l+o+t", "s/h/i/t").
+bool joining(const FoldedChar& c) { return c.cls == kClsJoinSep || c.cp == '+' || c.cp == '/'; }
+// A gap between single letters may also hold emoji ("k❤️a❤️m❤️p❤️r❤️e❤️t").
+bool gap_char(const FoldedChar& c) { return c.cls == kClsSpace || joining(c) || (c.flags & kFcPictograph); }
+
+// A token of one letter or digit, perhaps followed by exclamation marks: the last of
+// "k.a.m.p.r.e.t!!" is a single letter that shouts.
+bool single_token(const FoldedChar* ch, const Token& t) {
+  if (t.end - t.begin == 1) return true;
+  if (ch[t.begin].cls != kClsLetter) return false;
+  for (uint32_t i = t.begin + 1; i < t.end; ++i) {
+    if (ch[i].cp != '!') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 uint32_t NormText::longest_repeat(uint32_t* at) const {
   uint32_t best = 0, best_at = 0, same = 0, same_at = 0;
   char32_t prev = 0;
@@ -58,6 +79,20 @@ void Normalizer::build_view(NormText& out) {
   auto& ch = out.stored;
   size_t n = ch.size();
 
+  // Emoji between two letters are a disguise, not a break: "an🔥jing", "k😀o😀n😀t😀o😀l".
+  // They leave the match view and the word stays one token.
+  for (size_t i = 0; i < n; ++i) {
+    if (!(ch[i].flags & kFcPictograph)) continue;
+    size_t e = i;
+    while (e < n && (ch[e].flags & kFcPictograph)) ++e;
+    // Between two chars of a word (letters, digits, leet symbols), one of them a letter.
+    const bool word_before = i > 0 && ch[i - 1].cls <= kClsLeetSym, word_after = e < n && ch[e].cls <= kClsLeetSym;
+    if (word_before && word_after && (ch[i - 1].cls == kClsLetter || ch[e].cls == kClsLetter)) {
+      for (size_t k = i; k < e; ++k) ch[k].flags |= kFcDropped;
+    }
+    i = e;
+  }
+
   // Stats and tokens.
   uint32_t digits = 0, dots = 0;
   out.tokens.clear();
@@ -65,6 +100,11 @@ void Normalizer::build_view(NormText& out) {
   for (size_t i = 0; i < n; ++i) {
     FoldedChar& f = ch[i];
     char32_t c = f.cp;
+    if (f.flags & kFcDropped) {  // a dropped emoji: transparent, inside the token around it
+      f.sym = 0;
+      if (!out.tokens.empty() && out.tokens.back().end == i) out.tokens.back().end = uint32_t(i + 1);
+      continue;
+    }
     // Default symbol: letters ('l' merged into 'i'), digits, ' ' for the rest.
     if (f.cls == kClsLetter) f.sym = c == 'l' ? 'i' : c;
     else if (f.cls == kClsDigit) f.sym = c;
@@ -87,6 +127,7 @@ void Normalizer::build_view(NormText& out) {
   }
   out.digits = digits;
   out.dots = dots;
+  // (Three one-char tokens in a row, as the ASCII path decides it: both paths must agree.)
   for (size_t k = 0; k + 2 < out.tokens.size() && !singles; ++k) {
     singles = out.tokens[k].end - out.tokens[k].begin == 1 && out.tokens[k + 1].end - out.tokens[k + 1].begin == 1 &&
               out.tokens[k + 2].end - out.tokens[k + 2].begin == 1;
@@ -108,14 +149,14 @@ void Normalizer::finish_view(NormText& out, bool singles) {
   for (size_t k = 0; singles && k < tk.size();) {
     size_t j = k;
     int letters = 0;
-    if (tk[k].end - tk[k].begin == 1) {
+    if (single_token(ch.data(), tk[k])) {
       letters = tk[k].letters;
-      while (j + 1 < tk.size() && tk[j + 1].end - tk[j + 1].begin == 1) {
+      while (j + 1 < tk.size() && single_token(ch.data(), tk[j + 1])) {
         uint32_t gap_b = tk[j].end, gap_e = tk[j + 1].begin;
         if (gap_e - gap_b > 3) break;
         bool ok = true;
         for (uint32_t g = gap_b; g < gap_e; ++g) {
-          if (ch[g].cls != kClsSpace && ch[g].cls != kClsJoinSep) {
+          if (!gap_char(ch[g])) {
             ok = false;
             break;
           }
@@ -129,11 +170,17 @@ void Normalizer::finish_view(NormText& out, bool singles) {
       // Word breaks inside a chain: "s.l.o.t g.a.c.o.r" (dots inside words, spaces between)
       // or "s l o t   g a c o r" (longer gaps between words).
       bool any_sep = false;
-      uint32_t min_gap = 4;
+      // The gap between letters is the most common one ("p  h  u  k": two spaces), and a
+      // longer one is a word break; a shorter one (the "a " of "what a p  h  u  k") is not.
+      uint32_t gaps[4] = {0, 0, 0, 0};
       for (size_t m = k; m < j; ++m) {
         uint32_t gb = tk[m].end, ge = tk[m + 1].begin;
-        min_gap = std::min(min_gap, ge - gb);
-        for (uint32_t g = gb; g < ge; ++g) any_sep |= ch[g].cls == kClsJoinSep;
+        ++gaps[std::min<uint32_t>(ge - gb, 3)];
+        for (uint32_t g = gb; g < ge; ++g) any_sep |= joining(ch[g]);
+      }
+      uint32_t letter_gap = 1;
+      for (uint32_t g = 2; g <= 3; ++g) {
+        if (gaps[g] > gaps[letter_gap]) letter_gap = g;
       }
       size_t word_begin = k;
       for (size_t m = k; m <= j; ++m) {
@@ -141,8 +188,8 @@ void Normalizer::finish_view(NormText& out, bool singles) {
         if (!brk) {
           uint32_t gb = tk[m].end, ge = tk[m + 1].begin;
           bool sep = false;
-          for (uint32_t g = gb; g < ge; ++g) sep |= ch[g].cls == kClsJoinSep;
-          brk = any_sep ? !sep : (ge - gb) > min_gap;
+          for (uint32_t g = gb; g < ge; ++g) sep |= joining(ch[g]);
+          brk = any_sep ? !sep : (ge - gb) > letter_gap;
         }
         if (!brk) continue;
         if (m > word_begin) {
@@ -155,6 +202,14 @@ void Normalizer::finish_view(NormText& out, bool singles) {
           uint16_t wl = 0;
           for (size_t w = word_begin; w <= m; ++w) wl = uint16_t(wl + tk[w].letters);
           merged.push_back(Token{tk[word_begin].begin, tk[m].end, wl, 0});
+          // "what a p h u k": an English article spaced like the letters after it joins
+          // them; the word is read once more without it.
+          const char32_t first = ch[tk[word_begin].begin].cp;
+          if ((first == 'a' || first == 'i') && m - word_begin >= 3) {
+            out.alt_tokens.push_back(tk[word_begin + 1].begin);
+            out.alt_tokens.push_back(tk[m].end);
+            out.alt_tokens.push_back(tk[m].end);
+          }
         } else {
           merged.push_back(tk[m]);
         }
@@ -179,6 +234,7 @@ void Normalizer::finish_view(NormText& out, bool singles) {
       if (!(ch[i].flags & kFcDropped)) idx.push_back(i);
     }
     size_t m = idx.size();
+    bool left = false;  // a stretch of leet chars the rules above left as it is
     for (size_t p = 0; p < m;) {
       if (ch[idx[p]].cls == kClsLetter) {
         ++p;
@@ -205,8 +261,18 @@ void Normalizer::finish_view(NormText& out, bool singles) {
         out.alt_tokens.push_back(t.begin);
         out.alt_tokens.push_back(t.end);
         out.alt_tokens.push_back(idx[p]);
+      } else if (all_leet) {
+        left = true;
       }
       p = q;
+    }
+    // Heavier leetspeak than the rules above read ("74!k", "8@n954d", "7@h!"): the token is
+    // matched once more with every leet char read as its letter. Only lexicon words and
+    // allow phrases are looked for there, so "10rb" or "2pcs" read as letters costs nothing.
+    if (left && m >= 3) {
+      out.alt_tokens.push_back(t.begin);
+      out.alt_tokens.push_back(t.end);
+      out.alt_tokens.push_back(t.begin);
     }
   }
 

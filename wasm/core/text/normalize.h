@@ -35,6 +35,7 @@ enum FoldedFlags : uint8_t {
   kFcDropped = 1,     // a separator dropped from the match view (between single letters)
   kFcBreak = 2,       // a dictionary word boundary falls before this char (Thai, CJK...)
   kFcDict = 4,        // the char belongs to a script written without spaces
+  kFcPictograph = 8,  // an emoji or other pictograph (dropped between letters)
 };
 
 struct FoldedChar {
