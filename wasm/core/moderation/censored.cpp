@@ -1,7 +1,8 @@
-// Self-censored words: "k*nt*l", "*nj*ng", "f**k". Viewers star out letters to slip past
-// filters that match whole words, and a star reads as any letter to whoever sees it. Its
-// own stage: the automaton cannot hold wildcards, so a starred word is compared, letter by
-// letter, with the single-word lexicon terms of its length (built at load, by length).
+// Words respelled past a word filter: self-censored ("k*nt*l", "*nj*ng", "f**k": a star
+// reads as any letter to whoever sees it) and spelled with symbols ("mamp|_|s", "kampr€+",
+// "+aik"). Its own stage: the automaton cannot hold wildcards and the symbols are ordinary
+// punctuation elsewhere, so such a word is compared, letter by letter, with the single-word
+// lexicon terms of its length (built at load, by length).
 #include <cstring>
 
 #include "core/moderation/engine.h"
@@ -17,7 +18,9 @@ void Engine::add_censor_term(std::string_view term, const PatInfo& info) {
 }
 
 void Engine::match_censored() {
-  if (text_.empty() || !std::memchr(text_.data(), '*', text_.size())) return;
+  if (text_.empty()) return;
+  match_symbol_words();
+  if (!std::memchr(text_.data(), '*', text_.size())) return;
   const CharView ch = nt_.view();
   const uint32_t n = ch.size();
   auto part = [&](uint32_t i) { return ch[i].cls == kClsLetter || ch[i].cp == '*'; };
@@ -29,8 +32,9 @@ void Engine::match_censored() {
     }
     uint32_t e = b;
     while (e < n && part(e)) ++e;
-    // A whole word: nothing of a word (digit, leet symbol) glued to either end.
-    const bool whole = (b == 0 || ch[b - 1].cls > kClsLeetSym) && (e == n || ch[e].cls > kClsLeetSym);
+    // A whole word: nothing of a word (digit, leet symbol but '!') glued to either end.
+    auto edge = [&](uint32_t i) { return ch[i].cls > kClsLeetSym || ch[i].cp == '!'; };
+    const bool whole = (b == 0 || edge(b - 1)) && (e == n || edge(e));
     uint32_t len = e - b, stars = 0;
     for (uint32_t i = b; i < e; ++i) stars += ch[i].cp == '*';
     if (whole && stars > 0 && stars <= len - stars && len <= kCensorMaxLen && len >= 3) {
@@ -40,6 +44,65 @@ void Engine::match_censored() {
         bool same = true;
         for (uint32_t i = 0; i < len && same; ++i) same = word[i] == '*' || word[i] == t.term[i];
         if (same && (!best || t.severity > best->severity)) best = &t;
+      }
+      if (best) push(ch[b].o16, ch[e - 1].o16_end, best->rule, best->category, best->severity);
+    }
+    b = e;
+  }
+}
+
+// "|_|" for u, "+" for t, "(" for c, digits and leet symbols for their letters: read inside a
+// word (no space), the word is looked up as its letters.
+void Engine::match_symbol_words() {
+  if (!std::memchr(text_.data(), '+', text_.size()) && !std::memchr(text_.data(), '|', text_.size()) &&
+      !std::memchr(text_.data(), '(', text_.size())) {
+    return;
+  }
+  const CharView ch = nt_.view();
+  const uint32_t n = ch.size();
+  auto part = [&](uint32_t i) {
+    const FoldedChar f = ch[i];
+    return f.cls == kClsLetter || f.cls == kClsDigit || f.cls == kClsLeetSym || f.cp == '+' || f.cp == '(' ||
+           f.cp == '_';
+  };
+  char word[kCensorMaxLen + 1];
+  for (uint32_t b = 0; b < n;) {
+    if (!part(b)) {
+      ++b;
+      continue;
+    }
+    uint32_t e = b;
+    while (e < n && part(e)) ++e;
+    uint32_t len = 0, letters = 0, symbols = 0;
+    bool ok = true;
+    for (uint32_t i = b; i < e && ok; ++i) {
+      const char32_t c = ch[i].cp;
+      char x;
+      if (c == '|' && i + 2 < e && ch[i + 1].cp == '_' && ch[i + 2].cp == '|') {
+        x = 'u';
+        i += 2;
+        ++symbols;
+      } else if (c == '+') {
+        x = 't';
+        ++symbols;
+      } else if (c == '(') {
+        x = 'c';
+        ++symbols;
+      } else if (ch[i].cls == kClsLetter) {
+        x = c < 0x80 ? char(c) : '?';
+        ++letters;
+      } else {
+        char32_t l = leet_letter(c);
+        ok = l != 0;
+        x = char(l);
+      }
+      if (len == kCensorMaxLen) ok = false;
+      if (ok) word[len++] = x;
+    }
+    if (ok && symbols > 0 && ((letters >= 2 && len >= 3) || (letters >= 1 && len >= 4))) {
+      const CensorTerm* best = nullptr;
+      for (const CensorTerm& t : censor_terms_[len]) {
+        if (std::memcmp(t.term.data(), word, len) == 0 && (!best || t.severity > best->severity)) best = &t;
       }
       if (best) push(ch[b].o16, ch[e - 1].o16_end, best->rule, best->category, best->severity);
     }

@@ -47,6 +47,7 @@ enum : uint8_t {
 struct Seq {
   std::vector<char32_t> syms;
   std::vector<uint32_t> counts;
+  std::vector<char32_t> letters;  // each run's first and last folded letter ('l' kept), packed
 };
 
 struct AffixSet {
@@ -135,14 +136,16 @@ class Engine final : public Moderator {
   void scan();
   void scan_alternatives();
   void on_hit(uint32_t pattern, uint32_t last_run);
+  bool allow_literal(uint32_t first_run, const PatInfo& p, uint32_t len) const;
   void on_state(uint32_t state, uint32_t last_run);  // on_hit for each pattern ending there
   bool word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_t last_count) const;
   // A frame's match (frame.cpp): checks its clause start and pushes its slot's word.
   void on_frame(const PatInfo& p, uint32_t first, uint32_t last);
   bool clause_starts_at(uint32_t first_run) const;
-  // Self-censored words (censored.cpp).
+  // Self-censored words and words spelled with symbols (censored.cpp).
   void add_censor_term(std::string_view term, const PatInfo& info);
   void match_censored();
+  void match_symbol_words();
   void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
             uint8_t origin = kOriginWord);
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
@@ -160,6 +163,7 @@ class Engine final : public Moderator {
   void rule_gambling_shape();  // rule_gambling_shape.cpp
   int char_style(uint32_t i) const;
   bool styled_capital(uint32_t i) const;
+  bool in_link_path(uint32_t at) const;
   bool covered_by_word_match(const ShapeWord& w) const;
   void rule_scam_words();
   void rule_spam();
@@ -168,6 +172,7 @@ class Engine final : public Moderator {
   uint32_t words_between(uint32_t a, uint32_t b) const;
 
   void finish(const Comment& c, std::string_view text, bool truncated, Verdict& out);
+  void scan_visual_order(std::string_view text, size_t cap);  // engine_moderate.cpp
 
   ModeratorOptions opt_;
   Policy policy_;
@@ -175,6 +180,7 @@ class Engine final : public Moderator {
   Automaton ac_;
   std::vector<PatInfo> pats_;
   std::vector<uint32_t> pat_counts_;
+  std::vector<char32_t> pat_letters_;  // beside pat_counts_: allow phrases are literal about l and i
   std::vector<std::vector<char32_t>> pat_syms_;  // kept until build()
   std::vector<std::string> rule_ids_;
   std::vector<AffixSet> affixes_;
@@ -184,7 +190,12 @@ class Engine final : public Moderator {
   std::vector<std::string> strong_tlds_, word_tlds_, contact_hosts_, brand_stems_,
       handle_fillers_, number_labels_;
   std::vector<CensorTerm> censor_terms_[kCensorMaxLen + 1];  // by length
-  std::vector<ShapeWord> shape_words_;  // rule_gambling_shape's scratch
+  std::vector<ShapeWord> shape_words_;
+  // The display-order pass (bidi controls): its text, the map back, what it found.
+  std::string vis_text_;
+  std::vector<uint32_t> vis_map_;
+  std::vector<Match> bidi_matches_;
+  std::vector<Cover> bidi_covers_;  // rule_gambling_shape's scratch
   std::string_view text_;  // the comment being moderated (rules read its original code points)
 
   std::vector<Term> terms_;

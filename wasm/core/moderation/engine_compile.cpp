@@ -37,7 +37,7 @@ uint16_t Engine::rule_index(const std::string& id) {
 
 Seq Engine::fold(std::string_view text) {
   Seq s;
-  norm_.fold_pattern(text, &s.syms, &s.counts);
+  norm_.fold_pattern(text, &s.syms, &s.counts, &s.letters);
   return s;
 }
 
@@ -45,6 +45,7 @@ void Engine::add_pattern(const Seq& s, PatInfo info) {
   if (s.syms.empty()) return;
   info.counts = uint32_t(pat_counts_.size());
   pat_counts_.insert(pat_counts_.end(), s.counts.begin(), s.counts.end());
+  pat_letters_.insert(pat_letters_.end(), s.letters.begin(), s.letters.end());
   pats_.push_back(info);
   pat_syms_.push_back(s.syms);
 }

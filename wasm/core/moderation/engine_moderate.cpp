@@ -2,12 +2,14 @@
 // moderator terms, the flood step, then the policy (engine_policy.cpp). Its own file: the
 // driver of the pipeline, the one place that shows the stages' order.
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
 
 #include "core/moderation/engine.h"
 #include "core/text/utf8.h"
+#include "core/text/visual_order.h"
 
 namespace etalase {
 
@@ -54,6 +56,9 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
 
   size_t cap = opt_.max_comment_bytes;
   bool truncated = c.text.size() > cap;
+  bidi_matches_.clear();
+  bidi_covers_.clear();
+  scan_visual_order(c.text, cap);
   norm_.normalize(c.text, cap, nt_, force_icu_);
   std::string_view text = c.text.substr(0, nt_.bytes);
   text_ = text;
@@ -87,7 +92,51 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
     if (hit & FloodTracker::kRepeat) push(0, end, r_.flood_repeat, uint8_t(Category::flood), 3, kOriginMessage);
     if (hit & FloodTracker::kSameText) push(0, end, r_.flood_same, uint8_t(Category::flood), 2, kOriginMessage);
   }
+  matches_.insert(matches_.end(), bidi_matches_.begin(), bidi_matches_.end());
+  covers_.insert(covers_.end(), bidi_covers_.begin(), bidi_covers_.end());
   finish(c, text, truncated, out);
+}
+
+// Text with explicit bidi controls is also moderated in the order a browser displays it
+// ("\u202Egnijna\u202C" shows "anjing"); what that pass finds is kept, with its spans mapped
+// back to the original text, for the logical pass's verdict.
+void Engine::scan_visual_order(std::string_view text, size_t cap) {
+  if (text.size() > cap) {
+    size_t cut = cap;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a code point boundary
+    text = text.substr(0, cut);
+  }
+  if (!has_bidi_controls(text) || !utf8::valid(text) || !visual_order(text, vis_text_, vis_map_)) return;
+  norm_.normalize(vis_text_, vis_text_.size(), nt_, force_icu_);
+  text_ = vis_text_;
+  scan();
+  scan_alternatives();
+  match_censored();
+  run_rules();
+  auto to_logical = [&](uint32_t& b, uint32_t& e) {
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (uint32_t v = b; v < e && v < vis_map_.size(); ++v) {
+      lo = std::min(lo, vis_map_[v]);
+      hi = std::max(hi, vis_map_[v] + 1);
+    }
+    if (lo == UINT32_MAX) lo = hi = 0;
+    b = lo;
+    e = hi;
+  };
+  for (Match m : matches_) {
+    if (m.origin == kOriginMessage) continue;  // caps, emoji floods: the logical pass sees them too
+    to_logical(m.o16, m.o16_end);
+    bidi_matches_.push_back(m);
+  }
+  for (Cover cv : covers_) {
+    to_logical(cv.o16, cv.o16_end);
+    bidi_covers_.push_back(cv);
+  }
+  matches_.clear();
+  covers_.clear();
+  feats_.clear();
+  feat_mask_ = 0;
+  gambling_seen_ = false;
 }
 
 }  // namespace etalase

@@ -115,6 +115,23 @@ bool Engine::word_ok(uint32_t first, uint32_t last, const AffixSet* aff, uint32_
   return false;
 }
 
+// An allow phrase names a literal, clean text: it cancels matches only where the text is
+// written as the phrase is, with no letter repeated more ("nigger river" is not the allow
+// phrase "niger river") and 'l' and 'i' as written ("talk" is not "taik").
+bool Engine::allow_literal(uint32_t first, const PatInfo& p, uint32_t len) const {
+  const RunVec& runs = nt_.runs;
+  const uint32_t* cnt = &pat_counts_[p.counts];
+  const char32_t* letter = &pat_letters_[p.counts];
+  const CharView ch = nt_.view();
+  for (uint32_t k = 0; k < len; ++k) {
+    const Run& r = runs[first + k];
+    if (r.sym == ' ') continue;
+    if (r.count != cnt[k]) return false;
+    if (r.sym == 'i' && (ch[r.first].cp != (letter[k] & 0x1FFFFF) || ch[r.last].cp != letter[k] >> 21)) return false;
+  }
+  return true;
+}
+
 void Engine::on_hit(uint32_t id, uint32_t last) {
   const PatInfo& p = pats_[id];
   uint32_t len = ac_.pattern_length(id);
@@ -139,7 +156,7 @@ void Engine::on_hit(uint32_t id, uint32_t last) {
       push_runs(first, last, p.rule, p.category, p.severity);
       break;
     case kPatAllow:
-      covers_.push_back(Cover{nt_.run_o16(first), nt_.run_o16_end(last), false});
+      if (allow_literal(first, p, len)) covers_.push_back(Cover{nt_.run_o16(first), nt_.run_o16_end(last), false});
       break;
     case kPatFeature:
       feats_.push_back(FeatHit{p.feature, p.value, first, last});

@@ -94,6 +94,19 @@ bool Engine::covered_by_word_match(const ShapeWord& w) const {
   return false;
 }
 
+// Whether the word starting at folded char `at` follows a '/' that follows a dotted host in
+// the same stretch without spaces: a link's path ("t.co/c7Hj3DvNgp"), which the link rules
+// judge. ("P/ulau777" has no host before its slash.)
+bool Engine::in_link_path(uint32_t at) const {
+  const CharView ch = nt_.view();
+  if (at == 0 || ch[at - 1].cp != '/') return false;
+  for (uint32_t i = at - 1; i-- > 0;) {
+    if (ch[i].cls == kClsSpace) return false;
+    if (ch[i].cp == '.') return true;
+  }
+  return false;
+}
+
 void Engine::rule_gambling_shape() {
   const bool win = has_feature(kFeatWin) || has_feature(kFeatGambling) || has_feature(kFeatDepo) ||
                    has_feature(kFeatWd) || gambling_seen_;
@@ -152,9 +165,10 @@ void Engine::rule_gambling_shape() {
     // lowercase one ("budi88") it may be a viewer's handle, judged by the words around it.
     w.lucky = w.letters >= 3 && w.tail_n >= 2 && w.tail_n <= 3 && lucky_number(w.tail, w.tail_n) &&
               lower == 0 && (upper >= 3 || w.styled > 0);
-    // "@budi88" names a viewer: a handle, not a site.
+    // "@budi88" names a viewer: a handle, not a site; nor is a link's path.
     const uint32_t before = runs[b].first;
-    w.mention = before > 0 && ch[before - 1].cp == '@';
+    // A link's path ("t.co/c7Hj3DvNgp") is not a name either: the link rules judge it.
+    w.mention = ch[before].cp == '@' || (before > 0 && ch[before - 1].cp == '@') || in_link_path(before);
     if (w.letters > 0) ++words;
     styled_words += w.letters > 0 && w.styled >= 3 && w.styled * 2 >= w.letters + w.digits;
     shape_words_.push_back(w);

@@ -207,11 +207,7 @@ void Normalizer::fold_ascii(std::string_view text, NormText& out) {
     t.digits = uint16_t(t.digits + (cls == kClsDigit));
   }
   tokens.resize(nt);
-  bool singles = false;
-  for (size_t t = 0; t + 2 < nt && !singles; ++t) {
-    singles = tp[t].end - tp[t].begin == 1 && tp[t + 1].end - tp[t + 1].begin == 1 &&
-              tp[t + 2].end - tp[t + 2].begin == 1;
-  }
+  const bool singles = joins_single_letters(fc, tp, nt);
   if (singles || mixed) finish_view(out, singles);
 }
 

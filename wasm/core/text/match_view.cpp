@@ -38,18 +38,47 @@ bool joining(const FoldedChar& c) { return c.cls == kClsJoinSep || c.cp == '+' |
 // A gap between single letters may also hold emoji ("k❤️a❤️m❤️p❤️r❤️e❤️t").
 bool gap_char(const FoldedChar& c) { return c.cls == kClsSpace || joining(c) || (c.flags & kFcPictograph); }
 
-// A token of one letter or digit, perhaps followed by exclamation marks: the last of
-// "k.a.m.p.r.e.t!!" is a single letter that shouts.
-bool single_token(const FoldedChar* ch, const Token& t) {
-  if (t.end - t.begin == 1) return true;
-  if (ch[t.begin].cls != kClsLetter) return false;
-  for (uint32_t i = t.begin + 1; i < t.end; ++i) {
-    if (ch[i].cp != '!') return false;
+// A token's trailing stretch that reads as letters: up to 3 leet chars, then perhaps
+// exclamation marks ("b3g0", "jabla1!!"); "bagus!!" has none.
+bool trailing_leet(const FoldedChar* ch, const uint32_t* idx, size_t len) {
+  size_t core = len;
+  while (core > 0 && ch[idx[core - 1]].cp == '!') --core;
+  if (core == 0 || core > 3) return false;
+  for (size_t r = 0; r < core; ++r) {
+    if (ch[idx[r]].cp == '!') return false;
+  }
+  return true;
+}
+bool bang_only(const FoldedChar* ch, const uint32_t* idx, size_t len) {
+  for (size_t r = 0; r < len; ++r) {
+    if (ch[idx[r]].cp != '!') return false;
   }
   return true;
 }
 
 }  // namespace
+
+// A token of one letter or digit, perhaps repeated or followed by exclamation marks: the
+// last of "k.a.m.p.r.e.t!!" is a single letter that shouts, "ccc" in "p-e-ccc-u" one held.
+bool single_token(const FoldedChar* ch, const Token& t) {
+  if (t.end - t.begin == 1) return true;
+  if (ch[t.begin].cls != kClsLetter && ch[t.begin].cls != kClsDigit) return false;
+  uint32_t i = t.begin + 1;  // (emoji dropped from the view inside it are skipped)
+  while (i < t.end && (ch[i].cp == ch[t.begin].cp || (ch[i].flags & kFcDropped))) ++i;
+  while (i < t.end && (ch[i].cp == '!' || (ch[i].flags & kFcDropped))) ++i;
+  return i == t.end;
+}
+
+
+bool joins_single_letters(const FoldedChar* ch, const Token* tk, size_t n) {
+  size_t pure = 0;
+  for (size_t k = 0; k < n; ++k) pure += tk[k].end - tk[k].begin == 1;
+  if (pure < 3) return false;
+  for (size_t k = 0; k + 2 < n; ++k) {
+    if (single_token(ch, tk[k]) && single_token(ch, tk[k + 1]) && single_token(ch, tk[k + 2])) return true;
+  }
+  return false;
+}
 
 uint32_t NormText::longest_repeat(uint32_t* at) const {
   uint32_t best = 0, best_at = 0, same = 0, same_at = 0;
@@ -85,9 +114,9 @@ void Normalizer::build_view(NormText& out) {
     if (!(ch[i].flags & kFcPictograph)) continue;
     size_t e = i;
     while (e < n && (ch[e].flags & kFcPictograph)) ++e;
-    // Between two chars of a word (letters, digits, leet symbols), one of them a letter.
+    // Between two chars of a word (letters, digits, leet symbols): "5👍@rap", "0812👍3456".
     const bool word_before = i > 0 && ch[i - 1].cls <= kClsLeetSym, word_after = e < n && ch[e].cls <= kClsLeetSym;
-    if (word_before && word_after && (ch[i - 1].cls == kClsLetter || ch[e].cls == kClsLetter)) {
+    if (word_before && word_after) {
       for (size_t k = i; k < e; ++k) ch[k].flags |= kFcDropped;
     }
     i = e;
@@ -127,11 +156,7 @@ void Normalizer::build_view(NormText& out) {
   }
   out.digits = digits;
   out.dots = dots;
-  // (Three one-char tokens in a row, as the ASCII path decides it: both paths must agree.)
-  for (size_t k = 0; k + 2 < out.tokens.size() && !singles; ++k) {
-    singles = out.tokens[k].end - out.tokens[k].begin == 1 && out.tokens[k + 1].end - out.tokens[k + 1].begin == 1 &&
-              out.tokens[k + 2].end - out.tokens[k + 2].begin == 1;
-  }
+  singles = joins_single_letters(ch.data(), out.tokens.data(), out.tokens.size());  // as the ASCII path
   finish_view(out, singles);
 }
 
@@ -153,7 +178,10 @@ void Normalizer::finish_view(NormText& out, bool singles) {
       letters = tk[k].letters;
       while (j + 1 < tk.size() && single_token(ch.data(), tk[j + 1])) {
         uint32_t gap_b = tk[j].end, gap_e = tk[j + 1].begin;
-        if (gap_e - gap_b > 3) break;
+        // Up to 3 chars between letters; up to 6 when they hold a separator ("c - - a").
+        bool sep = false;
+        for (uint32_t g = gap_b; g < gap_e && g < gap_b + 7; ++g) sep |= joining(ch[g]);
+        if (gap_e - gap_b > (sep ? 6u : 3u)) break;
         bool ok = true;
         for (uint32_t g = gap_b; g < gap_e; ++g) {
           if (!gap_char(ch[g])) {
@@ -255,7 +283,8 @@ void Normalizer::finish_view(NormText& out, bool singles) {
                      ((before && len <= 3) || (!before && len <= 2 && letters_after >= 2 && !bang));
       if (convert) {
         for (size_t r = p; r < q; ++r) ch[idx[r]].sym = leet_letter(ch[idx[r]].cp);
-      } else if (all_leet && before && !after && len <= 3 && !bang) {
+      } else if (all_leet && before && !after && !bang_only(ch.data(), idx.data() + p, len) &&
+                 trailing_leet(ch.data(), idx.data() + p, len)) {
         // Trailing: "b3g0", "t41" are words, "gacor88", "iphone13" are not. The main view
         // keeps the digits; the token is also matched once more with them read as letters.
         out.alt_tokens.push_back(t.begin);
@@ -317,9 +346,10 @@ void Normalizer::finish_view(NormText& out, bool singles) {
 }
 
 void Normalizer::fold_pattern(std::string_view text, std::vector<char32_t>* syms,
-                              std::vector<uint32_t>* counts) {
+                              std::vector<uint32_t>* counts, std::vector<char32_t>* letters) {
   syms->clear();
   counts->clear();
+  if (letters) letters->clear();
   NormText& t = pattern_;
   normalize(text, text.size(), t);
   size_t b = 0, e = t.runs.size();
@@ -330,6 +360,7 @@ void Normalizer::fold_pattern(std::string_view text, std::vector<char32_t>* syms
   for (size_t i = b; i < e; ++i) {
     syms->push_back(t.runs[i].sym);
     counts->push_back(t.runs[i].sym == ' ' ? 1 : t.runs[i].count);
+    if (letters) letters->push_back(t.view()[t.runs[i].first].cp | t.view()[t.runs[i].last].cp << 21);
   }
 }
 

@@ -173,7 +173,10 @@ class Normalizer {
 
   // Folds a lexicon term or moderator pattern to its run sequence (no leading or trailing
   // separators). Symbols in `syms`, minimum counts in `counts`.
-  void fold_pattern(std::string_view text, std::vector<char32_t>* syms, std::vector<uint32_t>* counts);
+  // `letters`, when given, gets the folded letters each run begins and ends with, packed as
+  // first | last << 21 ('l' and 'i' apart, where the symbols merge them).
+  void fold_pattern(std::string_view text, std::vector<char32_t>* syms, std::vector<uint32_t>* counts,
+                    std::vector<char32_t>* letters = nullptr);
 
  private:
   struct Icu;
@@ -188,6 +191,12 @@ class Normalizer {
   PodVec<unsigned char> kept_;  // ASCII input without its stripped controls
   NormText pattern_;
 };
+
+// Single-letter joining (match_view.cpp), decided alike by the ASCII and ICU paths: a token
+// of one letter (perhaps held, "ccc", or shouted, "t!!") is a single; letters are joined
+// when three singles follow each other and at least three tokens are one char long.
+bool single_token(const FoldedChar* ch, const Token& t);
+bool joins_single_letters(const FoldedChar* ch, const Token* tokens, size_t n);
 
 // Small helpers shared with the rules.
 inline bool is_ascii_letter(char32_t c) { return c >= 'a' && c <= 'z'; }
