@@ -4,6 +4,7 @@
 // textContent and <mark> elements built here, never as markup.
 import { createTranslator, startupErrorText, pickLocale, LOCALES } from './i18n.mjs';
 import { openModerationChannel } from './mod_channel.mjs';
+import { levelTable } from './moderation.mjs';
 import { openModStore } from './mod_store.mjs';
 import { createVirtualList } from './console_vlist.mjs';
 import { drawChart } from './console_chart.mjs';
@@ -407,7 +408,41 @@ function fillLevelControls() {
     label.append(span, sel);
     grid.append(label);
   }
+  fillLevelTable();
   renderSettings();
+}
+
+// What each level does, from the core's own table: one row a level, words and rules.
+function fillLevelTable() {
+  const table = $('#level-table');
+  const L = S.levels;
+  if (!table || !L) return;
+  const cats = (list) => list.map(catName).join(', ');
+  const cell = (min) => (min > 4 ? tr('console.levelTable.nothing') : tr('console.levelTable.from', { severity: min }));
+  const head = document.createElement('tr');
+  for (const text of [tr('console.levelTable.level'), tr('console.levelTable.words', { list: cats(L.wordCategories) }),
+    tr('console.levelTable.rules', { list: cats(L.ruleCategories) })]) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    head.append(th);
+  }
+  const rows = [head];
+  for (let l = L.min; l <= L.max; l++) {
+    const tr_ = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = tr('console.level.name', { level: l }) + (l === L.defaultLevel ? ` ${tr('console.levelTable.default')}` : '');
+    const words = document.createElement('td');
+    words.textContent = cell(L.wordMinSeverity[l]) + (L.holdsMasks[l] ? ` ${tr('console.levelTable.holds')}` : '');
+    const rules = document.createElement('td');
+    rules.textContent = cell(L.ruleMinSeverity[l]);
+    tr_.append(th, words, rules);
+    rows.push(tr_);
+  }
+  const caption = document.createElement('caption');
+  caption.textContent = tr('console.levelTable.caption');
+  table.replaceChildren(caption, ...rows);
 }
 
 function expiryText(t) {
@@ -863,7 +898,7 @@ async function main() {
   const wanted = params.get('lang') || stored;
   const locale = LOCALES.includes(wanted) ? wanted : pickLocale(navigator.languages, 'id');
   try {
-    S.t = await createTranslator(locale);
+    [S.t, S.levels] = await Promise.all([createTranslator(locale), levelTable()]);
     S.name = loadName();
     applyStrings();
     wire();

@@ -18,6 +18,16 @@ export { CoreError } from './core.mjs';
 const wellFormed = (s) => (s.isWellFormed() ? s : s.toWellFormed());
 
 /**
+ * What each policy level acts on, from the core: { min, max, defaultLevel,
+ * wordMinSeverity: [5, 4, 2, 1, 1], ruleMinSeverity: [...], holdsMasks: [false, ..., true],
+ * wordCategories: ['profanity', ...], ruleCategories: ['contact', ...] } (5 = nothing).
+ */
+export async function levelTable() {
+  const core = await loadCore();
+  return core.levelTable();
+}
+
+/**
  * Flood limits (optional): { maxMessages: 11, windowSeconds: 30, maxRepeats: 3,
  * maxSameTextUsers: 5 }, YouTube's 11 comments per 30 s by default; a value out of range
  * makes createModerator throw, naming it.

@@ -173,6 +173,12 @@ test('a level change applies in the open viewer at once', async () => {
   const { context, errors, con: [con], view: [viewer] } = await setup();
   assert.match(await sendComment(viewer, heldText('lvl-1')), HELD_STATUS);
   await selectTab(con, 'settings');
+  // The level table: a header and one row a level, the default marked, level 4 holding.
+  const rows = await con.$$eval('#level-table tr', (trs) => trs.map((r) => r.textContent));
+  assert.equal(rows.length, 6);
+  assert.match(rows[3], /default/);
+  assert.match(rows[3], /severity 2 and up/);
+  assert.match(rows[5], /held for review/);
   await con.selectOption('#level-cats select[data-cat="link"]', '0');
   await waitForLive(con, /Settings saved/);
   await viewer.waitForTimeout(200);

@@ -69,3 +69,24 @@ test('flood limits are options of createModerator; a bad one is refused by name'
   await assert.rejects(createModerator({ flood: { windowSeconds: -5 } }), /the window must be more than 0/);
   await assert.rejects(createModerator({ flood: { maxRepeats: 1e12 } }), /repeats of one text must be 1 to 1000 \(got 2147483647\)/);
 });
+
+test('the level table comes from the core, and the console logic agrees with it', async () => {
+  const { levelTable } = await import(join(site, 'moderation.mjs'));
+  const L = await import(join(site, 'console_logic.mjs'));
+  const t = await levelTable();
+  assert.equal(t.min, L.LEVEL_MIN);
+  assert.equal(t.max, L.LEVEL_MAX);
+  assert.equal(t.defaultLevel, L.DEFAULT_LEVEL);
+  assert.deepEqual([...t.wordCategories, ...t.ruleCategories].sort(), [...L.CATEGORIES].sort());
+  // The default acts on rude words (severity 2) but lets mild exclamations (1) pass.
+  assert.equal(t.wordMinSeverity[t.defaultLevel], 2);
+  // Each level is at least as strict as the one below it.
+  for (let l = t.min + 1; l <= t.max; l++) {
+    assert.ok(t.wordMinSeverity[l] <= t.wordMinSeverity[l - 1]);
+    assert.ok(t.ruleMinSeverity[l] <= t.ruleMinSeverity[l - 1]);
+  }
+  // And the moderator does what the table says.
+  const mod = await createModerator({ level: t.defaultLevel });
+  assert.equal(mod.moderate({ id: 'a', user: 'u', text: 'dasar goblok' }).action, 'mask');
+  assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'anjir keren' }).action, 'allow');
+});

@@ -17,6 +17,7 @@
 #include "bindings/js_bytes.h"
 #include "core/i18n/message.h"
 #include "core/i18n/money.h"
+#include "core/moderation/levels.h"
 #include "core/moderation/moderator.h"
 #include "core/shop/product_card.h"
 #include "core/text/icu_data.h"
@@ -53,6 +54,31 @@ std::string check_moderation_data() {
 MoneyFormatter& money() {
   static MoneyFormatter f;
   return f;
+}
+
+// The level table (core/moderation/levels.h) for the console's settings, so the page
+// describes the levels with the engine's own numbers.
+val level_table() {
+  val t = val::object();
+  t.set("min", kLevelMin);
+  t.set("max", kLevelMax);
+  t.set("defaultLevel", kDefaultLevel);
+  val words = val::array(), rules = val::array(), holds = val::array();
+  for (int l = kLevelMin; l <= kLevelMax; ++l) {
+    words.call<void>("push", int(kWordMinSeverity[l]));
+    rules.call<void>("push", int(kRuleMinSeverity[l]));
+    holds.call<void>("push", level_holds_masks(l));
+  }
+  t.set("wordMinSeverity", words);
+  t.set("ruleMinSeverity", rules);
+  t.set("holdsMasks", holds);
+  val word_cats = val::array(), rule_cats = val::array();
+  for (int c = 0; c < kCategoryCount; ++c) {
+    (is_word_category(Category(c)) ? word_cats : rule_cats).call<void>("push", std::string(category_name(Category(c))));
+  }
+  t.set("wordCategories", word_cats);
+  t.set("ruleCategories", rule_cats);
+  return t;
 }
 
 val format_money(double amount, const std::string& currency, const std::string& locale) {
@@ -239,6 +265,7 @@ EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("installIcuData", &install_icu);
   emscripten::function("checkModerationData", &check_moderation_data);
   emscripten::function("formatMoney", &format_money);
+  emscripten::function("levelTable", &level_table);
   emscripten::function("formatPrices", &format_prices);
   emscripten::function("formatMessage", &format_message_js);
   emscripten::class_<JsModerator>("Moderator")
