@@ -105,13 +105,33 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
   for (size_t k = 0; k < n; ++k) {
     name[order[k]] = State(k * alpha_) << 1 | State(out_off_[k + 1] != out_off_[k]);
   }
-  std::vector<State> table(n * alpha_);
+  // Rows move to their breadth-first places in the table itself, one permutation cycle at a
+  // time through a one-row buffer: a second table would double the pages a moderator
+  // touches at start-up, which on a virtual machine cost more than the build.
+  for (uint32_t& v : delta_) v = name[v];
+  delta_.resize(n * alpha_);
+  delta_.shrink_to_fit();
+  std::vector<State> row(alpha_);
+  std::vector<bool> placed(n, false);
   for (size_t k = 0; k < n; ++k) {
-    const uint32_t* src = &delta_[size_t(order[k]) * alpha_];
-    State* dst = &table[k * alpha_];
-    for (size_t a = 0; a < alpha_; ++a) dst[a] = name[src[a]];
+    if (placed[k] || order[k] == k) {
+      placed[k] = true;
+      continue;
+    }
+    // Cycle k <- order[k] <- order[order[k]] ...: save row k, pull each row to its place.
+    std::copy_n(&delta_[k * alpha_], alpha_, row.begin());
+    size_t dst = k;
+    for (;;) {
+      size_t src = order[dst];
+      placed[dst] = true;
+      if (src == k) {
+        std::copy_n(row.begin(), alpha_, &delta_[dst * alpha_]);
+        break;
+      }
+      std::copy_n(&delta_[src * alpha_], alpha_, &delta_[dst * alpha_]);
+      dst = src;
+    }
   }
-  delta_.swap(table);
   start_ = name[0];
 }
 
