@@ -18,9 +18,14 @@ void Engine::add_censor_term(std::string_view term, const PatInfo& info) {
 }
 
 void Engine::match_censored() {
-  if (text_.empty()) return;
-  match_symbol_words();
-  if (!std::memchr(text_.data(), '*', text_.size())) return;
+  // One look over the bytes for the chars these stages need ('*', and '+', '|', '(').
+  bool star = false, symbol = false;
+  for (unsigned char c : text_) {
+    star |= c == '*';
+    symbol |= c == '+' || c == '|' || c == '(';
+  }
+  if (symbol) match_symbol_words();
+  if (!star) return;
   const CharView ch = nt_.view();
   const uint32_t n = ch.size();
   auto part = [&](uint32_t i) { return ch[i].cls == kClsLetter || ch[i].cp == '*'; };
@@ -54,10 +59,6 @@ void Engine::match_censored() {
 // "|_|" for u, "+" for t, "(" for c, digits and leet symbols for their letters: read inside a
 // word (no space), the word is looked up as its letters.
 void Engine::match_symbol_words() {
-  if (!std::memchr(text_.data(), '+', text_.size()) && !std::memchr(text_.data(), '|', text_.size()) &&
-      !std::memchr(text_.data(), '(', text_.size())) {
-    return;
-  }
   const CharView ch = nt_.view();
   const uint32_t n = ch.size();
   auto part = [&](uint32_t i) {

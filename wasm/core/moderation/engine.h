@@ -128,8 +128,9 @@ class Engine final : public Moderator {
   Status load(const ModeratorOptions& o);
   uint16_t rule_index(const std::string& id);
   void add_pattern(const Seq& s, PatInfo info);
-  // A phrase, plus its spaces-removed variant ("rape seed" also covers "rapeseed").
-  void add_phrase(std::string_view text, PatInfo info);
+  // A phrase, plus its spaces-removed variant ("rape seed" also covers "rapeseed") when it
+  // has at most `max_joined_words` words.
+  void add_phrase(std::string_view text, PatInfo info, size_t max_joined_words = SIZE_MAX);
   Seq fold(std::string_view text);
 
   // Matching.

@@ -50,9 +50,11 @@ void Engine::add_pattern(const Seq& s, PatInfo info) {
   pat_syms_.push_back(s.syms);
 }
 
-void Engine::add_phrase(std::string_view text, PatInfo info) {
+void Engine::add_phrase(std::string_view text, PatInfo info, size_t max_joined_words) {
   add_pattern(fold(text), info);
-  if (text.find(' ') != std::string_view::npos) {
+  size_t words = 1;
+  for (size_t i = 1; i < text.size(); ++i) words += text[i] != ' ' && text[i - 1] == ' ';
+  if (words > 1 && words <= max_joined_words) {
     std::string joined;
     for (char c : text) {
       if (c != ' ' && c != '\t') joined.push_back(c);
@@ -116,7 +118,9 @@ Status Engine::load(const ModeratorOptions& o) {
                              (e.slot == Slot::after ? kFrameSlotAfter : 0) |
                              (e.clause_start ? kFrameClauseStart : 0));
       }
-      add_phrase(e.term, info);
+      // Two words are often run together ("openbo", "guebunuh"), longer phrases hardly ever;
+      // their joined forms would be a third of the automaton's states.
+      add_phrase(e.term, info, 2);
       if (!e.allow && e.slot == Slot::none) add_censor_term(e.term, info);
     }
   }

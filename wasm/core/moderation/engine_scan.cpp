@@ -171,7 +171,7 @@ void Engine::scan() {
   const Automaton::State* const table = ac_.table();
   Automaton::State st = ac_.start();
   for (const Run* r = runs; r != end; ++r) {
-    st = Automaton::next(table, st, ac_.symbol(r->sym));
+    st = ac_.next(table, st, ac_.symbol(r->sym));
     if (Automaton::has_out(st)) on_state(st, uint32_t(r - runs));
   }
 }

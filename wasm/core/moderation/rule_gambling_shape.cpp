@@ -71,6 +71,13 @@ namespace {
 
 constexpr uint32_t kStyledNameMin = 6;
 
+bool has_4d(std::string_view t) {
+  for (size_t i = t.find('4'); i != std::string_view::npos && i + 1 < t.size(); i = t.find('4', i + 1)) {
+    if (t[i + 1] == 'd' || t[i + 1] == 'D') return true;
+  }
+  return false;
+}
+
 // The lucky numbers gambling sites put after their names ("berkah99", "hoki777", "sgi88");
 // product models end in other numbers ("iphone13", "rtx3060").
 bool lucky_number(const char32_t* d, uint32_t n) {
@@ -112,8 +119,9 @@ void Engine::rule_gambling_shape() {
                    has_feature(kFeatWd) || gambling_seen_;
   const bool pitch = has_feature(kFeatPitch);
   const bool ending = has_feature(kFeatBrandEnd);
-  // Nothing can be brand-like in plain ASCII without digits in a word, joined letters or a stem.
-  if (nt_.plain && !nt_.has_alnum_token && !ending) return;
+  // In plain ASCII (no styled, spaced or joined letters) a word is brand-like only with the
+  // sites' words around it, a stem, a lucky number after capitals, or the lottery's "4d".
+  if (nt_.plain && !ending && (!nt_.has_alnum_token || (!win && !pitch && nt_.upper < 3 && !has_4d(text_)))) return;
   const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   const uint32_t n = uint32_t(runs.size());
