@@ -69,7 +69,8 @@ export async function createModerator(options = {}) {
     },
     /** { level: 0-4, levels: { insult: 3, ... } } */
     setPolicy(policy) {
-      native.setPolicy(policy);
+      const problem = native.setPolicy(policy);
+      if (problem) throw new RangeError(`moderator: ${problem}`);
     },
   };
 }

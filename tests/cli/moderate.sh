@@ -109,6 +109,14 @@ msg=$("$bin" moderate --rate 0/30 < /dev/null 2>&1); rc=$?
 check_eq "rate 0 exit" 1 $rc
 check_eq "rate 0 message" "etalase: flood: messages per window must be 1 to 1000 (got 0)" "$msg"
 
+# A byte order mark before the first line is not JSON's business; the system says why a file
+# cannot be read.
+check_eq "BOM" '{"id":"b1","action":"allow","categories":[],"spans":[],"masked":"halo"}' \
+  "$(printf '\xEF\xBB\xBF{"id":"b1","text":"halo"}\n' | "$bin" moderate)"
+msg=$("$bin" moderate --lexicon "$tmp/missing.tsv" < /dev/null 2>&1); rc=$?
+check_eq "unreadable lexicon exit" 1 $rc
+check_eq "unreadable lexicon message" "etalase: cannot read $tmp/missing.tsv: No such file or directory" "$msg"
+
 if [ $fail -ne 0 ]; then
   echo "--- stderr of the main run:"; cat "$tmp/err"
   exit 1

@@ -63,6 +63,7 @@ void check_invariants(const std::string& text, const Verdict& v) {
     CHECK_FALSE(s.rule.empty());
   }
   CHECK(utf8::valid(v.masked));
+  if (text.size() <= 2000) CHECK(units(v.masked) == len);  // the mask keeps the UTF-16 length
   CHECK((v.action == Action::allow) == v.spans.empty());
   CHECK((v.action == Action::allow) == v.reasons.empty());
   std::string json = verdict_to_json("x", v);

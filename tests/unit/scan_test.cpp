@@ -116,13 +116,14 @@ TEST_CASE("allow phrases cancel the matches they cover") {
   CHECK(rules(v) == "lexicon.id.insult@22-26");
 }
 
-TEST_CASE("spans are in UTF-16 units of the original and the mask has one star per code point") {
+TEST_CASE("spans are in UTF-16 units of the original and the mask keeps its length in them") {
   auto m = make();
   Verdict v = run(*m, "😀 dasar 𝐚𝐧𝐣𝐢𝐧𝐠!");
   REQUIRE(v.spans.size() == 1);
   CHECK(v.spans[0].start == 9);   // emoji (2) + space + "dasar " (6) = 9
   CHECK(v.spans[0].end == 21);    // six math letters, 2 units each
-  CHECK(v.masked == "😀 dasar ******!");
+  CHECK(v.masked == "😀 dasar ************!");  // two stars for each math letter
+  CHECK(v.masked.size() - 4 + 2 == 22);          // the emoji's 4 bytes are 2 units: 22 in all
   Verdict w = run(*m, "an\u200Bjing");
   CHECK(w.masked == "*******");   // the zero-width space is inside the span
 }

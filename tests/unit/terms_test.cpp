@@ -108,3 +108,11 @@ TEST_CASE("bad terms are errors") {
   CHECK(m->add_term("*a*b", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
   CHECK(m->add_term("!!", TermMode::block, -1).error().kind == ErrorKind::invalid_pattern);
 }
+
+TEST_CASE("terms read leetspeak as lexicon words do") {
+  auto m = make(2);
+  REQUIRE(m->add_term("promo", TermMode::block, -1).ok());
+  CHECK(run(*m, "pr0m0 kak").action == Action::hold);
+  CHECK(run(*m, "promo kak").action == Action::hold);
+  CHECK(run(*m, "p.r.o.m.o kak").action == Action::hold);
+}

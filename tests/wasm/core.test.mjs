@@ -90,3 +90,16 @@ test('the level table comes from the core, and the console logic agrees with it'
   assert.equal(mod.moderate({ id: 'a', user: 'u', text: 'dasar goblok' }).action, 'mask');
   assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'anjir keren' }).action, 'allow');
 });
+
+test('levels are whole numbers from 0 to 4, in the constructor and in setPolicy', async () => {
+  for (const bad of [NaN, -1, 7, 2.5, '2']) {
+    await assert.rejects(createModerator({ level: bad }), /level must be a whole number from 0 to 4/);
+  }
+  await assert.rejects(createModerator({ levels: { insult: 9 } }), /levels\.insult must be/);
+  const mod = await createModerator({ level: 2 });
+  assert.throws(() => mod.setPolicy({ level: NaN }), RangeError);
+  // the policy in force stays: the default still masks an insult
+  assert.equal(mod.moderate({ id: 'a', user: 'u', text: 'dasar goblok' }).action, 'mask');
+  mod.setPolicy({ level: 0 });
+  assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'dasar goblok' }).action, 'allow');
+});

@@ -121,16 +121,29 @@ val format_message_js(const std::string& pattern, const std::string& locale, val
   return out;
 }
 
-Policy policy_from(const val& o) {
+// A level is an integer from kLevelMin to kLevelMax, as the CLI's --level: anything else
+// (NaN, -1, 2.5, 7, "2") is refused with its name rather than clamped or read as "off".
+bool level_from(const val& v, int* out, const std::string& name, std::string* error) {
+  if (v.isUndefined() || v.isNull()) return true;
+  double d = v.isNumber() ? v.as<double>() : NAN;
+  if (!(d >= kLevelMin && d <= kLevelMax) || d != std::floor(d)) {
+    *error = name + " must be a whole number from " + std::to_string(kLevelMin) + " to " + std::to_string(kLevelMax);
+    return false;
+  }
+  *out = int(d);
+  return true;
+}
+
+// The policy in `o` ({level, levels: {category: level}}), or an error naming the bad value.
+Policy policy_from(const val& o, std::string* error) {
   Policy p;
   if (o.isUndefined() || o.isNull()) return p;
-  val overall = o["level"];
-  if (overall.isNumber()) p.overall = overall.as<int>();
+  if (!level_from(o["level"], &p.overall, "level", error)) return p;
   val levels = o["levels"];
   if (!levels.isUndefined() && !levels.isNull()) {
     for (int i = 0; i < kCategoryCount; ++i) {
-      val v = levels[std::string(category_name(Category(i)))];
-      if (v.isNumber()) p.level[i] = v.as<int>();
+      std::string name(category_name(Category(i)));
+      if (!level_from(levels[name], &p.level[i], "levels." + name, error)) return p;
     }
   }
   return p;
@@ -141,7 +154,8 @@ class JsModerator {
  public:
   explicit JsModerator(val options) {
     ModeratorOptions opt;
-    opt.policy = policy_from(options);
+    opt.policy = policy_from(options, &error_);
+    if (!error_.empty()) return;
     val domains = options.isUndefined() || options.isNull() ? val::undefined() : options["allowedDomains"];
     if (!domains.isUndefined() && !domains.isNull()) {
       opt.allowed_domains.clear();
@@ -233,7 +247,13 @@ class JsModerator {
     return st.ok() ? "" : st.error().message;
   }
   bool remove_term(const std::string& pattern) { return m_->remove_term(pattern); }
-  void set_policy(val o) { m_->set_policy(policy_from(o)); }
+  // "" when the policy is applied, else why it was not (the old one stays).
+  std::string set_policy(val o) {
+    std::string error;
+    Policy p = policy_from(o, &error);
+    if (error.empty()) m_->set_policy(p);
+    return error;
+  }
 
  private:
   std::unique_ptr<Moderator> m_;

@@ -11,6 +11,7 @@
 //       the same for UI catalogs (see lint_catalog.h); exit 1 on errors, not on warnings.
 //
 // Exit codes: 0 ok, 1 failure (unreadable file, bad lexicon or terms), 2 usage.
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -150,7 +151,7 @@ int cmd_moderate(int argc, char** argv) {
     for (const std::string& f : lexicon_files) {
       std::string text;
       if (!read_file(f.c_str(), &text)) {
-        std::fprintf(stderr, "etalase: cannot read %s\n", f.c_str());
+        std::fprintf(stderr, "etalase: cannot read %s: %s\n", f.c_str(), std::strerror(errno));
         return 1;
       }
       opt.lexicons.push_back(std::move(text));
@@ -166,7 +167,7 @@ int cmd_moderate(int argc, char** argv) {
   for (const std::string& f : term_files) {
     std::string text;
     if (!read_file(f.c_str(), &text)) {
-      std::fprintf(stderr, "etalase: cannot read %s\n", f.c_str());
+      std::fprintf(stderr, "etalase: cannot read %s: %s\n", f.c_str(), std::strerror(errno));
       return 1;
     }
     size_t pos = 0;
@@ -214,6 +215,9 @@ int cmd_moderate(int argc, char** argv) {
   size_t line_no = 0;
   auto handle = [&](std::string_view line) {
     ++line_no;
+    // A byte order mark before the first line (files saved by some editors) is not part
+    // of the JSON, as the browser's reader of the same file would not see it.
+    if (line_no == 1 && line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     size_t b = 0;
     while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;

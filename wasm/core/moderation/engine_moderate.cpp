@@ -67,6 +67,7 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
     push(nt_.utf16_len, nt_.utf16_len + rest, r_.too_long, uint8_t(Category::spam), 4, kOriginMessage);
     matches_.back().action = uint8_t(Action::block);
   }
+  ts_ = c.ts;
   scan();
   scan_alternatives();
   match_censored();

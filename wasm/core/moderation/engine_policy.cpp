@@ -68,7 +68,9 @@ void Engine::finish(const Comment&, std::string_view text, bool, Verdict& out) {
   }
   out.action = action;
 
-  // Masked text: every code point that starts inside an acted span becomes '*'.
+  // Masked text: every code point that starts inside an acted span becomes one '*' per
+  // UTF-16 unit, so the masked text keeps the original's length and offsets (a page can lay
+  // spans of the original over it).
   ivals_.clear();
   for (const Match& m : acted_) {
     if (m.o16 >= m.o16_end) continue;
@@ -89,7 +91,7 @@ void Engine::finish(const Comment&, std::string_view text, bool, Verdict& out) {
     char32_t cp = utf8::decode(p, text.size(), i, &len, &bad);
     while (iv < ivals_.size() && ivals_[iv + 1] <= o16) iv += 2;
     bool star = iv < ivals_.size() && ivals_[iv] <= o16 && o16 < ivals_[iv + 1];
-    if (star) out.masked.push_back('*');
+    if (star) out.masked.append(utf8::utf16_units(cp), '*');
     else if (bad) utf8::append(out.masked, utf8::kReplacement);
     else out.masked.append(text.data() + i, size_t(len));
     o16 += utf8::utf16_units(cp);

@@ -213,6 +213,8 @@ void Engine::scan_alternatives() {
     alt_scan_ = true;
     scan();
     alt_scan_ = false;
+    // Moderator terms read the same way as lexicon words: "pr0m0" is the term "promo".
+    match_terms(ts_);
     nt_.runs.swap(alt_runs_);
   }
 }
