@@ -106,6 +106,7 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
   for (size_t k = 0; k < n; ++k) rank[order[k]] = uint32_t(k);
   out_off_.assign(n + 1, 0);
   outs_.clear();
+  outs_.reserve(n + patterns.size());
   for (size_t k = 0; k < n; ++k) {
     uint32_t u = order[k];
     out_off_[k] = uint32_t(outs_.size());
@@ -145,6 +146,8 @@ void Automaton::build(const std::vector<std::vector<char32_t>>& patterns) {
   sp_off_.assign(n - dense_ + 1, 0);
   sp_sym_.clear();
   sp_next_.clear();
+  sp_sym_.reserve(n);
+  sp_next_.reserve(n);
   sp_fail_.assign(n - dense_, 0);
   for (size_t k = dense_; k < n; ++k) {
     uint32_t u = order[k];

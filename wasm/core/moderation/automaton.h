@@ -63,7 +63,7 @@ class Automaton {
   size_t index(State s) const { return s & kSparse ? (s & ~kSparse) >> 1 : (s >> 1) / alpha_; }
   State step_sparse(State s, int sym) const;
   // Depths up to this get full rows: the first three letters of every pattern.
-  static constexpr uint32_t kDenseDepth = 3;
+  static constexpr uint32_t kDenseDepth = 5;
   size_t dense_ = 0;  // states with full rows (the first in breadth-first order)
   std::vector<uint32_t> sp_off_;  // deep states: children [sp_off_[j], sp_off_[j + 1])
   std::vector<int16_t> sp_sym_;

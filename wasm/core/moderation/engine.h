@@ -173,7 +173,7 @@ class Engine final : public Moderator {
   uint32_t words_between(uint32_t a, uint32_t b) const;
 
   void finish(const Comment& c, std::string_view text, bool truncated, Verdict& out);
-  void scan_visual_order(std::string_view text, size_t cap);  // engine_moderate.cpp
+  void scan_visual_order(std::string_view text);  // engine_moderate.cpp
 
   ModeratorOptions opt_;
   Policy policy_;

@@ -56,9 +56,6 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
 
   size_t cap = opt_.max_comment_bytes;
   bool truncated = c.text.size() > cap;
-  bidi_matches_.clear();
-  bidi_covers_.clear();
-  scan_visual_order(c.text, cap);
   norm_.normalize(c.text, cap, nt_, force_icu_);
   std::string_view text = c.text.substr(0, nt_.bytes);
   text_ = text;
@@ -93,21 +90,25 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
     if (hit & FloodTracker::kRepeat) push(0, end, r_.flood_repeat, uint8_t(Category::flood), 3, kOriginMessage);
     if (hit & FloodTracker::kSameText) push(0, end, r_.flood_same, uint8_t(Category::flood), 2, kOriginMessage);
   }
-  matches_.insert(matches_.end(), bidi_matches_.begin(), bidi_matches_.end());
-  covers_.insert(covers_.end(), bidi_covers_.begin(), bidi_covers_.end());
+  // Bidi controls are not ASCII: plain chat never takes the display-order pass.
+  if (!nt_.ascii) scan_visual_order(text);
   finish(c, text, truncated, out);
 }
 
 // Text with explicit bidi controls is also moderated in the order a browser displays it
-// ("\u202Egnijna\u202C" shows "anjing"); what that pass finds is kept, with its spans mapped
-// back to the original text, for the logical pass's verdict.
-void Engine::scan_visual_order(std::string_view text, size_t cap) {
-  if (text.size() > cap) {
-    size_t cut = cap;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a code point boundary
-    text = text.substr(0, cut);
-  }
+// ("\u202Egnijna\u202C" shows "anjing"); what that pass finds joins the logical pass's
+// findings, its spans mapped back to the original text. It runs last, so the flood step and
+// the policy see the logical pass's text, and the display order only adds matches.
+void Engine::scan_visual_order(std::string_view text) {
   if (!has_bidi_controls(text) || !utf8::valid(text) || !visual_order(text, vis_text_, vis_map_)) return;
+  // The logical pass's findings wait aside while the display order is scanned.
+  bidi_matches_.swap(matches_);
+  bidi_covers_.swap(covers_);
+  matches_.clear();
+  covers_.clear();
+  feats_.clear();
+  feat_mask_ = 0;
+  gambling_seen_ = false;
   norm_.normalize(vis_text_, vis_text_.size(), nt_, force_icu_);
   text_ = vis_text_;
   scan();
@@ -133,11 +134,8 @@ void Engine::scan_visual_order(std::string_view text, size_t cap) {
     to_logical(cv.o16, cv.o16_end);
     bidi_covers_.push_back(cv);
   }
-  matches_.clear();
-  covers_.clear();
-  feats_.clear();
-  feat_mask_ = 0;
-  gambling_seen_ = false;
+  matches_.swap(bidi_matches_);
+  covers_.swap(bidi_covers_);
 }
 
 }  // namespace etalase

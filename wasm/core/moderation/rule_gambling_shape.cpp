@@ -119,9 +119,12 @@ void Engine::rule_gambling_shape() {
                    has_feature(kFeatWd) || gambling_seen_;
   const bool pitch = has_feature(kFeatPitch);
   const bool ending = has_feature(kFeatBrandEnd);
-  // In plain ASCII (no styled, spaced or joined letters) a word is brand-like only with the
-  // sites' words around it, a stem, a lucky number after capitals, or the lottery's "4d".
-  if (nt_.plain && !ending && (!nt_.has_alnum_token || (!win && !pitch && nt_.upper < 3 && !has_4d(text_)))) return;
+  // In ASCII without joined letters (nothing styled or spaced) a word is brand-like only
+  // with the sites' words around it, a stem, a lucky number after capitals, or "4d".
+  if (nt_.ascii && !nt_.joined && !ending &&
+      (!nt_.has_alnum_token || (!win && !pitch && nt_.upper < 3 && !has_4d(text_)))) {
+    return;
+  }
   const CharView ch = nt_.view();
   const RunVec& runs = nt_.runs;
   const uint32_t n = uint32_t(runs.size());

@@ -230,6 +230,7 @@ void Normalizer::finish_view(NormText& out, bool singles) {
           uint16_t wl = 0;
           for (size_t w = word_begin; w <= m; ++w) wl = uint16_t(wl + tk[w].letters);
           merged.push_back(Token{tk[word_begin].begin, tk[m].end, wl, 0});
+          out.joined = true;
           // "what a p h u k": an English article spaced like the letters after it joins
           // them; the word is read once more without it.
           const char32_t first = ch[tk[word_begin].begin].cp;

@@ -21,6 +21,7 @@ void Normalizer::normalize(std::string_view text, size_t max_bytes, NormText& ou
   out.emoji_run = out.emoji_o16 = out.emoji_o16_end = 0;
   out.has_dict = false;
   out.has_alnum_token = false;
+  out.joined = false;
   out.alt_tokens.clear();
 
   size_t n = text.size();

@@ -150,6 +150,7 @@ struct NormText {
   bool ascii = true;          // the fast path was taken
   bool has_dict = false;      // some folded char belongs to a script without spaces
   bool has_alnum_token = false;  // a token mixes letters and digits
+  bool joined = false;           // single letters were joined into a word ("s l o t")
 
   // The longest stretch of one repeated non-space folded char: its length, and its first
   // char in `*at`. Computed on demand (only a rule for long comments asks), not while folding.
