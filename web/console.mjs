@@ -4,7 +4,7 @@
 // textContent and <mark> elements built here, never as markup.
 import { createTranslator, startupErrorText, pickLocale, LOCALES } from './i18n.mjs';
 import { openModerationChannel } from './mod_channel.mjs';
-import { levelTable } from './moderation.mjs';
+import { levelTable, checkTerm as coreCheckTerm } from './moderation.mjs';
 import { openModStore } from './mod_store.mjs';
 import { createVirtualList } from './console_vlist.mjs';
 import { drawChart } from './console_chart.mjs';
@@ -496,9 +496,19 @@ async function saveSettings(next, { what = 'settings', detail = '' } = {}) {
   return saved;
 }
 
+// The core has the last word on a pattern: one it would refuse ("!!!", "*-*") is not saved.
+async function refuseCoreRejects(terms, field) {
+  for (const [i, t] of terms.entries()) {
+    if (await coreCheckTerm(t.pattern)) {
+      throw new ValidationError('console.error.pattern.nothing', typeof field === 'function' ? field(i) : field, { pattern: t.pattern });
+    }
+  }
+}
+
 async function addTerm(term) {
   const pattern = checkPattern(term.pattern, tr('console.term.pattern'));
   const clean = checkTerm({ ...term, pattern }, tr('console.term.pattern'));
+  await refuseCoreRejects([clean], tr('console.term.pattern'));
   const terms = S.settings.terms.filter((t) => t.pattern !== clean.pattern);
   terms.push(clean);
   await saveSettings({ ...S.settings, terms }, { what: 'term-add', detail: `${clean.mode} ${clean.pattern}${clean.expiresAt ? ` ${new Date(clean.expiresAt).toISOString()}` : ''}` });
@@ -821,6 +831,7 @@ function wire() {
     try {
       // Everything is checked before anything is replaced.
       const clean = parseSettingsImport(await file.text());
+      await refuseCoreRejects(clean.terms, (i) => `settings.terms[${i}].pattern`);
       await saveSettings(clean, { what: 'import', detail: file.name });
       announce(tr('console.result.imported', { n: clean.terms.length }));
     } catch (e2) {

@@ -35,7 +35,6 @@ export function connectViewer({ moderator, onApprove = () => {}, onSettingsAppli
   const shown = new Set(); // approved comment ids already handed to onApprove
   const posted = new Set(); // ids this page has already sent to the queue
   let current = { rev: -1, savedAt: -1 };
-  let applied = []; // patterns on the moderator now
   let expiryTimer = 0;
   let seq = 0;
   let closed = false;
@@ -59,20 +58,19 @@ export function connectViewer({ moderator, onApprove = () => {}, onSettingsAppli
     } catch (e) {
       console.warn('setPolicy failed:', e?.message ?? e);
     }
-    for (const p of applied) {
-      try { moderator.removeTerm(p); } catch { /* already gone */ }
-    }
-    applied = [];
+    // Every term in one batch: the core builds their automaton once, however many there are.
     const now = Date.now();
     let next = Infinity;
-    for (const t of activeTerms(s.terms, now)) {
-      try {
-        moderator.addTerm(t.pattern, { permit: t.mode === 'permit' });
-        applied.push(t.pattern);
-        if (t.expiresAt != null) next = Math.min(next, t.expiresAt);
-      } catch (e) {
-        console.warn(`term ${t.pattern} refused:`, e?.message ?? e);
-      }
+    const active = activeTerms(s.terms, now);
+    for (const t of active) if (t.expiresAt != null) next = Math.min(next, t.expiresAt);
+    try {
+      moderator.setTerms(active.map((t) => ({ pattern: t.pattern, permit: t.mode === 'permit' })));
+    } catch (e) {
+      // A term the core refuses (saved by an older console) is left out; the rest apply.
+      console.warn('setTerms:', e?.message ?? e);
+      moderator.setTerms(active.filter((t) => {
+        try { moderator.setTerms([{ pattern: t.pattern }]); return true; } catch { return false; }
+      }).map((t) => ({ pattern: t.pattern, permit: t.mode === 'permit' })));
     }
     clearTimeout(expiryTimer);
     // Expiry is by the wall clock (settings carry epoch ms): re-apply when the first one ends.

@@ -17,6 +17,12 @@ export { CoreError } from './core.mjs';
 // would read "a?jing" and pass.
 const wellFormed = (s) => (s.isWellFormed() ? s : s.toWellFormed());
 
+/** The core's check of a moderator term: '' when it can be a term, else why not. */
+export async function checkTerm(pattern) {
+  const core = await loadCore();
+  return core.checkTerm(wellFormed(String(pattern)));
+}
+
 /**
  * What each policy level acts on, from the core: { min, max, defaultLevel,
  * wordMinSeverity: [5, 4, 2, 1, 1], ruleMinSeverity: [...], holdsMasks: [false, ..., true],
@@ -66,6 +72,15 @@ export async function createModerator(options = {}) {
     },
     removeTerm(pattern) {
       return native.removeTerm(wellFormed(String(pattern)));
+    },
+    /**
+     * Replaces every term at once (one build, however many terms): [{ pattern, permit?,
+     * expiresAt? }]. Throws, naming the term, and keeps the old terms when one is refused.
+     */
+    setTerms(terms) {
+      const list = terms.map((t) => ({ pattern: wellFormed(String(t.pattern)), permit: !!t.permit, expiresAt: Number.isFinite(t.expiresAt) ? t.expiresAt : -1 }));
+      const problem = native.setTerms(list);
+      if (problem) throw new Error(`moderator: ${problem}`);
     },
     /** { level: 0-4, levels: { insult: 3, ... } } */
     setPolicy(policy) {

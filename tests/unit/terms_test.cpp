@@ -116,3 +116,33 @@ TEST_CASE("terms read leetspeak as lexicon words do") {
   CHECK(run(*m, "promo kak").action == Action::hold);
   CHECK(run(*m, "p.r.o.m.o kak").action == Action::hold);
 }
+
+TEST_CASE("set_terms replaces every term in one build; a refused term changes nothing") {
+  auto m = make(2);
+  REQUIRE(m->add_term("lama", TermMode::block, -1).ok());
+  std::vector<TermSpec> terms = {{"promo*", TermMode::block, -1}, {"murah", TermMode::block, -1},
+                                 {"murah", TermMode::permit, -1}};  // the last one wins
+  REQUIRE(m->set_terms(terms).ok());
+  CHECK(run(*m, "promonya kak").action == Action::hold);
+  CHECK(run(*m, "murah banget").action == Action::allow);
+  CHECK(run(*m, "barang lama").action == Action::allow);  // replaced, not added to
+  Status bad = m->set_terms({{"ok", TermMode::block, -1}, {"!!!", TermMode::block, -1}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("'!!!'") != std::string::npos);
+  CHECK(run(*m, "promonya kak").action == Action::hold);  // the old terms stay
+  CHECK(run(*m, "ok kak").action == Action::allow);
+  // 10,000 terms in one call
+  std::vector<TermSpec> many;
+  for (int i = 0; i < 10000; ++i) many.push_back({"kata" + std::to_string(i) + "x", TermMode::block, -1});
+  REQUIRE(m->set_terms(many).ok());
+  CHECK(run(*m, "ini kata9999x ya").action == Action::hold);
+}
+
+TEST_CASE("check_term is the engine's own check, for consoles") {
+  CHECK(check_term("promo*").empty());
+  CHECK(check_term("mur*h").empty());
+  CHECK_FALSE(check_term("!!!").empty());
+  CHECK_FALSE(check_term("...").empty());
+  CHECK_FALSE(check_term("*-*").empty());
+  CHECK_FALSE(check_term("a*b*c").empty());
+}

@@ -103,3 +103,15 @@ test('levels are whole numbers from 0 to 4, in the constructor and in setPolicy'
   mod.setPolicy({ level: 0 });
   assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'dasar goblok' }).action, 'allow');
 });
+
+test('terms: one batch through setTerms, and the core checks a pattern for the console', async () => {
+  const { checkTerm } = await import(join(site, 'moderation.mjs'));
+  assert.equal(await checkTerm('promo*'), '');
+  assert.match(await checkTerm('!!!'), /no letters or digits/);
+  assert.match(await checkTerm('*-*'), /no letters or digits/);
+  const mod = await createModerator({ level: 2 });
+  mod.setTerms([{ pattern: 'promo*' }, { pattern: 'murah', permit: true }]);
+  assert.equal(mod.moderate({ id: 'a', user: 'u', text: 'pr0m0nya kak' }).action, 'hold');
+  assert.throws(() => mod.setTerms([{ pattern: '...' }]), /moderator: term '...'/);
+  assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'promo kak' }).action, 'hold');  // old terms stay
+});

@@ -56,6 +56,9 @@ MoneyFormatter& money() {
   return f;
 }
 
+// The core's own check of a moderator term, for the console: "" or why it is refused.
+std::string check_term_js(const std::string& pattern) { return check_term(pattern); }
+
 // The level table (core/moderation/levels.h) for the console's settings, so the page
 // describes the levels with the engine's own numbers.
 val level_table() {
@@ -247,6 +250,23 @@ class JsModerator {
     return st.ok() ? "" : st.error().message;
   }
   bool remove_term(const std::string& pattern) { return m_->remove_term(pattern); }
+  // [{pattern, permit, expiresAt}] replacing every term in one build; "" or why not.
+  std::string set_terms(val list) {
+    std::vector<TermSpec> specs;
+    unsigned n = list["length"].as<unsigned>();
+    specs.reserve(n);
+    for (unsigned i = 0; i < n; ++i) {
+      val t = list[i];
+      TermSpec spec;
+      spec.pattern = t["pattern"].as<std::string>();
+      spec.mode = t["permit"].as<bool>() ? TermMode::permit : TermMode::block;
+      val e = t["expiresAt"];
+      spec.expires_at = e.isNumber() ? e.as<double>() : -1;
+      specs.push_back(std::move(spec));
+    }
+    Status st = m_->set_terms(specs);
+    return st.ok() ? "" : st.error().message;
+  }
   // "" when the policy is applied, else why it was not (the old one stays).
   std::string set_policy(val o) {
     std::string error;
@@ -286,6 +306,7 @@ EMSCRIPTEN_BINDINGS(etalase_core) {
   emscripten::function("checkModerationData", &check_moderation_data);
   emscripten::function("formatMoney", &format_money);
   emscripten::function("levelTable", &level_table);
+  emscripten::function("checkTerm", &check_term_js);
   emscripten::function("formatPrices", &format_prices);
   emscripten::function("formatMessage", &format_message_js);
   emscripten::class_<JsModerator>("Moderator")
@@ -295,5 +316,6 @@ EMSCRIPTEN_BINDINGS(etalase_core) {
       .function("moderateLines", &JsModerator::moderate_lines)
       .function("addTerm", &JsModerator::add_term)
       .function("removeTerm", &JsModerator::remove_term)
+      .function("setTerms", &JsModerator::set_terms)
       .function("setPolicy", &JsModerator::set_policy);
 }

@@ -167,6 +167,8 @@ int cmd_moderate(int argc, char** argv) {
     return 1;
   }
   std::unique_ptr<Moderator> mod = std::move(*created);
+  // Terms from every file are applied in one batch: one build of their automaton.
+  std::vector<TermSpec> terms;
   for (const std::string& f : term_files) {
     std::string text;
     if (!read_file(f.c_str(), &text)) {
@@ -203,11 +205,19 @@ int cmd_moderate(int argc, char** argv) {
         }
         t.erase(tab);
       }
-      Status st = mod->add_term(t, mode, expires_at);
-      if (!st.ok()) {
-        std::fprintf(stderr, "%s:%d: %s\n", f.c_str(), line, st.error().message.c_str());
+      std::string problem = check_term(t);
+      if (!problem.empty()) {
+        std::fprintf(stderr, "%s:%d: %s\n", f.c_str(), line, problem.c_str());
         return 1;
       }
+      terms.push_back(TermSpec{t, mode, expires_at});
+    }
+  }
+  if (!terms.empty()) {
+    Status st = mod->set_terms(terms);
+    if (!st.ok()) {
+      std::fprintf(stderr, "etalase: %s\n", st.error().message.c_str());
+      return 1;
     }
   }
 

@@ -115,6 +115,12 @@ class Engine final : public Moderator {
   void moderate_into(const Comment& c, Verdict& out) override;
   Status add_term(std::string_view pattern, TermMode mode, double expires_at) override;
   bool remove_term(std::string_view pattern) override;
+  Status set_terms(const std::vector<TermSpec>& terms) override;
+  // check_term's work: parse without keeping.
+  Status check_term_pattern(std::string_view pattern) {
+    Term t;
+    return parse_term(pattern, TermMode::block, -1, &t);
+  }
   void set_policy(const Policy& p) override { policy_ = p; }
   const Policy& policy() const override { return policy_; }
 
@@ -151,6 +157,8 @@ class Engine final : public Moderator {
             uint8_t origin = kOriginWord);
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
   void match_terms(double ts);
+  Status parse_term(std::string_view pattern, TermMode mode, double expires_at, Term* out);
+  void build_terms();
 
   // Rules (rule_vocab_register.cpp; each family in its rule_<family>.cpp).
   Status register_rules();

@@ -2,6 +2,8 @@
 // live, matched by a second small automaton rebuilt on every change. Its own file: a stage
 // of its own, run after the rules.
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,10 +33,12 @@ size_t match_seq(const RunVec& runs, size_t r, const Seq& q, size_t from) {
 
 }  // namespace
 
-Status Engine::add_term(std::string_view pattern, TermMode mode, double expires_at) {
+// Folds a term's pattern into `out` (Discord's wildcards), or says why it cannot be a term.
+Status Engine::parse_term(std::string_view pattern, TermMode mode, double expires_at, Term* out) {
   std::string_view p = trim_spaces(pattern);
   if (p.empty()) return Error{ErrorKind::invalid_pattern, "empty term"};
-  Term t;
+  Term& t = *out;
+  t = Term{};
   t.pattern = std::string(p);
   t.mode = mode;
   t.expires_at = expires_at;
@@ -63,6 +67,19 @@ Status Engine::add_term(std::string_view pattern, TermMode mode, double expires_
   if (t.head.syms.empty()) {
     return Error{ErrorKind::invalid_pattern, "term '" + t.pattern + "' has no letters or digits"};
   }
+  return {};
+}
+
+void Engine::build_terms() {
+  std::vector<std::vector<char32_t>> heads;
+  heads.reserve(terms_.size());
+  for (const Term& x : terms_) heads.push_back(x.head.syms);
+  term_ac_.build(heads);
+}
+
+Status Engine::add_term(std::string_view pattern, TermMode mode, double expires_at) {
+  Term t;
+  if (Status s = parse_term(pattern, mode, expires_at, &t); !s.ok()) return s;
   bool replaced = false;
   for (Term& x : terms_) {
     if (x.pattern == t.pattern) {
@@ -71,9 +88,23 @@ Status Engine::add_term(std::string_view pattern, TermMode mode, double expires_
     }
   }
   if (!replaced) terms_.push_back(std::move(t));
-  std::vector<std::vector<char32_t>> heads;
-  for (const Term& x : terms_) heads.push_back(x.head.syms);
-  term_ac_.build(heads);
+  build_terms();
+  return {};
+}
+
+Status Engine::set_terms(const std::vector<TermSpec>& specs) {
+  std::vector<Term> terms;
+  terms.reserve(specs.size());
+  std::unordered_map<std::string, size_t> at;  // pattern -> index in `terms`
+  for (const TermSpec& spec : specs) {
+    Term t;
+    if (Status s = parse_term(spec.pattern, spec.mode, spec.expires_at, &t); !s.ok()) return s;
+    auto [it, fresh] = at.emplace(t.pattern, terms.size());
+    if (fresh) terms.push_back(std::move(t));
+    else terms[it->second] = std::move(t);
+  }
+  terms_.swap(terms);
+  build_terms();
   return {};
 }
 
@@ -82,10 +113,22 @@ bool Engine::remove_term(std::string_view pattern) {
   auto it = std::find_if(terms_.begin(), terms_.end(), [&](const Term& t) { return t.pattern == p; });
   if (it == terms_.end()) return false;
   terms_.erase(it);
-  std::vector<std::vector<char32_t>> heads;
-  for (const Term& x : terms_) heads.push_back(x.head.syms);
-  term_ac_.build(heads);
+  build_terms();
   return true;
+}
+
+std::string check_term(std::string_view pattern) {
+  // A moderator of no lexicons folds the pattern exactly as a full one does.
+  static const std::unique_ptr<Moderator> probe = [] {
+    ModeratorOptions o;
+    o.lexicons = {"@lang\tnone\n"};
+    o.rules = {"# none\n"};
+    auto m = Moderator::create(o);
+    return m.ok() ? std::move(*m) : nullptr;
+  }();
+  if (!probe) return "the moderator could not start";
+  Status s = static_cast<Engine&>(*probe).check_term_pattern(pattern);
+  return s.ok() ? std::string() : s.error().message;
 }
 
 void Engine::match_terms(double ts) {

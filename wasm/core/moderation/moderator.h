@@ -84,6 +84,17 @@ struct ModeratorOptions {
 
 enum class TermMode : uint8_t { block, permit };
 
+// One moderator term (for set_terms): pattern, mode, and when it lapses (< 0 = never).
+struct TermSpec {
+  std::string pattern;
+  TermMode mode = TermMode::block;
+  double expires_at = -1;
+};
+
+// Whether `pattern` is a term a moderator can hold: the same check add_term and set_terms
+// make, for consoles to refuse a term before it is saved. Empty = fine, else why not.
+std::string check_term(std::string_view pattern);
+
 class Moderator {
  public:
   static Expected<std::unique_ptr<Moderator>> create(const ModeratorOptions& options);
@@ -98,6 +109,10 @@ class Moderator {
   // start + end). expires_at < 0 = never; compared with Comment::ts.
   virtual Status add_term(std::string_view pattern, TermMode mode, double expires_at) = 0;
   virtual bool remove_term(std::string_view pattern) = 0;
+  // Replaces every term at once, building their automaton once (add_term rebuilds it each
+  // time: n terms one by one cost n builds). On an error the old terms stay, and the error
+  // names the term; a pattern given twice keeps its last mode and expiry.
+  virtual Status set_terms(const std::vector<TermSpec>& terms) = 0;
   virtual void set_policy(const Policy& p) = 0;
   virtual const Policy& policy() const = 0;
 };
