@@ -16,7 +16,8 @@ note_fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAILED: $1"; }
 # Runs ctest for a preset and adds its counts.
 run_ctest() {
   local preset=$1 log="$logs/ctest-$1.log"
-  ctest --preset "$preset" >"$log" 2>&1
+  shift
+  ctest --preset "$preset" "$@" >"$log" 2>&1
   local line total bad
   line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n1)
   if [ -z "$line" ]; then note_fail "ctest $preset (no result; see $log)"; tail -n 30 "$log"; return; fi
@@ -70,11 +71,24 @@ echo "set-up done in $((SECONDS - t0)) s (wasm deps: $ETALASE_WASM_DEPS)"
 
 build native && run_ctest native
 build asan && run_ctest asan
-build fuzz && run_ctest fuzz
+if build fuzz; then
+  run_ctest fuzz -V
+  # What the fuzzers reached: libFuzzer's last status line per target (edges covered).
+  grep -E 'Test command: |#[0-9]+[[:space:]]+DONE ' "$logs/ctest-fuzz.log" |
+    sed -nE 's|.*Test command: .*/([a-z_]+_fuzzer) .*|\1|p; s|.*DONE[[:space:]]+cov: ([0-9]+) ft: ([0-9]+).*|  covered \1 edges, \2 features|p' |
+    paste -sd' \n'
+fi
 if build wasm; then
   run_ctest wasm
   run_node_tests wasm tests/wasm
   run_node_tests e2e tests/e2e
+  # One build, one verdict: GCC release, clang ASan + UBSan and wasm agree byte for byte.
+  log="$logs/builds-agree.log"
+  if node tests/corpora/builds_agree.mjs build/native/etalase build/fuzz/etalase build/site >"$log" 2>&1; then
+    passed=$((passed + 1)); tail -n 1 "$log"
+  else
+    note_fail "builds agree (see $log)"; tail -n 20 "$log"
+  fi
 fi
 
 echo "== done in $((SECONDS - t0)) s"

@@ -71,9 +71,11 @@ namespace {
 
 constexpr uint32_t kStyledNameMin = 6;
 
-bool has_4d(std::string_view t) {
-  for (size_t i = t.find('4'); i != std::string_view::npos && i + 1 < t.size(); i = t.find('4', i + 1)) {
-    if (t[i + 1] == 'd' || t[i + 1] == 'D') return true;
+// Whether "4d" occurs in the folded chars (after stripped controls are gone, as the word
+// loop sees them: the skip below must never change a verdict).
+bool has_4d(const CharView& ch) {
+  for (uint32_t i = 0, n = ch.size(); i + 1 < n; ++i) {
+    if (ch[i].cp == '4' && ch[i + 1].cp == 'd') return true;
   }
   return false;
 }
@@ -122,7 +124,7 @@ void Engine::rule_gambling_shape() {
   // In ASCII without joined letters (nothing styled or spaced) a word is brand-like only
   // with the sites' words around it, a stem, a lucky number after capitals, or "4d".
   if (nt_.ascii && !nt_.joined && !ending &&
-      (!nt_.has_alnum_token || (!win && !pitch && nt_.upper < 3 && !has_4d(text_)))) {
+      (!nt_.has_alnum_token || (!win && !pitch && nt_.upper < 3 && !has_4d(nt_.view())))) {
     return;
   }
   const CharView ch = nt_.view();
