@@ -69,11 +69,15 @@ export async function createTranslator(locale) {
         }
         return key.split('.').pop();
       }
-      const r = core.formatMessage(pattern, locale, args);
+      // Strings cross into the core well-formed: a lone surrogate would otherwise be fused
+      // with the next character by the UTF-8 conversion ("a\ud800b" read as "a𐁢").
+      const safe = {};
+      for (const [k, v] of Object.entries(args)) safe[k] = typeof v === 'string' ? v.toWellFormed() : v;
+      const r = core.formatMessage(pattern.toWellFormed(), locale, safe);
       if (r.error) {
         // A broken translation must not blank the UI: try English before giving up.
         const en = fallback?.[key];
-        const again = en !== undefined ? core.formatMessage(en, FALLBACK, args) : r;
+        const again = en !== undefined ? core.formatMessage(en.toWellFormed(), FALLBACK, safe) : r;
         return again.error ? pattern : again.value;
       }
       return r.value;

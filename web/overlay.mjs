@@ -7,6 +7,10 @@
 //   ov.draw();   // renders into the canvas; call again when something changed or moves
 import { loadCore } from './core.mjs';
 
+// Text crosses into the core well-formed: a lone surrogate (from a product feed) would be
+// fused with the next character by the UTF-8 conversion and draw a wrong glyph.
+const text16 = (v) => String(v ?? '').toWellFormed();
+
 async function fetchBytes(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -50,7 +54,7 @@ export async function createOverlay(canvas, {
      * redraws, and a pin that changed meanwhile never gets a stale image.
      */
     showProduct(product, locale, onImage = () => {}) {
-      const text = native.setCard(String(product.name ?? ''), Number(product.price),
+      const text = native.setCard(text16(product.name), Number(product.price),
         Number(product.originalPrice ?? 0), String(product.currency ?? 'IDR'), locale);
       if (text.error) throw new Error(text.error);
       const token = ++pinToken;
@@ -74,7 +78,7 @@ export async function createOverlay(canvas, {
     },
     /** The stock line under the price ("Sisa 12"), already localized. */
     setStockText(text) {
-      native.setStockText(String(text ?? ''));
+      native.setStockText(text16(text));
     },
     clear() {
       ++pinToken;
@@ -82,12 +86,12 @@ export async function createOverlay(canvas, {
     },
     /** {label, secondsLeft, sold, fractionSold} (label and sold already localized), or null to hide. */
     setFlashSale(v) {
-      if (v) native.setFlashSale(String(v.label), Number(v.secondsLeft) || 0, String(v.sold), Number(v.fractionSold) || 0);
+      if (v) native.setFlashSale(text16(v.label), Number(v.secondsLeft) || 0, text16(v.sold), Number(v.fractionSold) || 0);
       else native.clearFlashSale();
     },
     /** {title, detail} or null to hide. */
     setVoucher(v) {
-      if (v) native.setVoucher(String(v.title), String(v.detail));
+      if (v) native.setVoucher(text16(v.title), text16(v.detail));
       else native.clearVoucher();
     },
     addHearts(n, now = performance.now() / 1000) {

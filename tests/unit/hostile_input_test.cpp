@@ -168,3 +168,13 @@ TEST_CASE("long user ids and odd times") {
   double inf = std::numeric_limits<double>::infinity();
   check_invariants("halo", m->moderate(Comment{"c", "u", "halo", inf}));
 }
+
+TEST_CASE("ill-formed UTF-8 becomes one U+FFFD per maximal subpart, as browsers decode it") {
+  auto m = make();
+  Verdict v = m->moderate(Comment{"c", "u", "a\xE2\x82 anjing", -1});  // a cut-short 3-byte sequence
+  CHECK(v.masked == "a\xEF\xBF\xBD ******");  // one replacement for both bytes
+  REQUIRE(v.spans.size() == 1);
+  CHECK(v.spans[0].start == 3);  // a, U+FFFD, space: the browser's offsets
+  Verdict w = m->moderate(Comment{"c", "u", "\xF0\x9F\x98 \xC0\xAF", -1});
+  CHECK(w.masked == "\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD");  // 3-byte subpart; C0 and AF apart
+}

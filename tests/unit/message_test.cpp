@@ -39,3 +39,18 @@ TEST_CASE("argument names: every name once, nested ones included, sorted") {
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message.find("offset") != std::string::npos);
 }
+
+TEST_CASE("messages nested past 32 levels are refused, not recursed into") {
+  std::string deep;
+  for (int i = 0; i < 30000; ++i) deep += "{n, plural, other {";
+  deep += "x";
+  for (int i = 0; i < 30000; ++i) deep += "}}";
+  auto r = format_message(deep, "id", {{"n", 1.0}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "message nests arguments more than 32 levels deep");
+  CHECK_FALSE(message_argument_names(deep).ok());
+  // a message of ordinary depth still formats
+  auto ok = format_message("{n, plural, one {# item} other {# items}}", "en", {{"n", 2.0}});
+  REQUIRE(ok.ok());
+  CHECK(ok.value() == "2 items");
+}

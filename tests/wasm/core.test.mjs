@@ -115,3 +115,9 @@ test('terms: one batch through setTerms, and the core checks a pattern for the c
   assert.throws(() => mod.setTerms([{ pattern: '...' }]), /moderator: term '...'/);
   assert.equal(mod.moderate({ id: 'b', user: 'u', text: 'promo kak' }).action, 'hold');  // old terms stay
 });
+
+test('catalog arguments with a lone surrogate reach ICU as U+FFFD, no letter fused', async () => {
+  const en = await createTranslator('en');
+  const out = en.format('card.label', { name: 'a\ud800b', price: 'Rp 1' });
+  assert.ok(out.includes('a\ufffdb'), out);
+});

@@ -8,7 +8,31 @@
 
 namespace etalase {
 
+namespace {
+
+// ICU parses nested plural and select arguments by recursion: a catalog with thousands of
+// levels ("{n, plural, other {{n, plural, other {...") would overflow the stack. No message
+// needs more than a few; deeper ones are refused before ICU sees them.
+constexpr int kMaxMessageDepth = 32;
+
+bool too_deep(std::string_view pattern) {
+  int depth = 0;
+  for (char c : pattern) {
+    if (c == '{' && ++depth > kMaxMessageDepth) return true;
+    if (c == '}' && depth > 0) --depth;
+  }
+  return false;
+}
+
+Error too_deep_error() {
+  return Error{ErrorKind::invalid_pattern,
+               "message nests arguments more than " + std::to_string(kMaxMessageDepth) + " levels deep"};
+}
+
+}  // namespace
+
 Expected<std::string> format_message(std::string_view pattern, std::string_view locale, const MessageArgs& args) {
+  if (too_deep(pattern)) return too_deep_error();
   UErrorCode code = U_ZERO_ERROR;
   UParseError parse{};
   icu::UnicodeString upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), int32_t(pattern.size())));
@@ -35,6 +59,7 @@ Expected<std::string> format_message(std::string_view pattern, std::string_view 
 }
 
 Expected<std::vector<std::string>> message_argument_names(std::string_view pattern) {
+  if (too_deep(pattern)) return too_deep_error();
   UErrorCode code = U_ZERO_ERROR;
   UParseError parse{};
   icu::UnicodeString upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), int32_t(pattern.size())));

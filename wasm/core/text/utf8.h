@@ -1,5 +1,7 @@
 // Strict UTF-8 decoding (Unicode Table 3-7): overlongs, surrogates (CESU-8) and values
-// above U+10FFFF are rejected one byte at a time, each bad byte standing for U+FFFD.
+// above U+10FFFF are rejected. An ill-formed sequence stands for one U+FFFD per maximal
+// subpart (the longest start of a well-formed sequence, or one byte), as WHATWG's decoder
+// and ICU replace it, so spans counted here match a browser's on the same bytes.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -12,8 +14,8 @@ namespace utf8 {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// Decodes the code point at s[i] (i < n). Sets *len to the bytes used (1 for a bad byte)
-// and *bad when the byte does not start a well-formed sequence.
+// Decodes the code point at s[i] (i < n). Sets *len to the bytes used (the maximal subpart
+// for an ill-formed sequence) and *bad when the bytes do not form a well-formed sequence.
 inline char32_t decode(const unsigned char* s, size_t n, size_t i, int* len, bool* bad) {
   unsigned char b0 = s[i];
   *bad = false;
@@ -24,6 +26,7 @@ inline char32_t decode(const unsigned char* s, size_t n, size_t i, int* len, boo
   auto cont = [&](size_t k, unsigned char lo, unsigned char hi) {
     return i + k < n && s[i + k] >= lo && s[i + k] <= hi;
   };
+  int sub = 1;  // the maximal subpart, when the sequence is cut short
   if (b0 >= 0xC2 && b0 <= 0xDF) {
     if (cont(1, 0x80, 0xBF)) {
       *len = 2;
@@ -32,20 +35,29 @@ inline char32_t decode(const unsigned char* s, size_t n, size_t i, int* len, boo
   } else if (b0 >= 0xE0 && b0 <= 0xEF) {
     unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;
     unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF)) {
-      *len = 3;
-      return char32_t(b0 & 0x0F) << 12 | char32_t(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+    if (cont(1, lo, hi)) {
+      if (cont(2, 0x80, 0xBF)) {
+        *len = 3;
+        return char32_t(b0 & 0x0F) << 12 | char32_t(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+      }
+      sub = 2;
     }
   } else if (b0 >= 0xF0 && b0 <= 0xF4) {
     unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80;
     unsigned char hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) {
-      *len = 4;
-      return char32_t(b0 & 0x07) << 18 | char32_t(s[i + 1] & 0x3F) << 12 |
-             char32_t(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+    if (cont(1, lo, hi)) {
+      sub = 2;
+      if (cont(2, 0x80, 0xBF)) {
+        if (cont(3, 0x80, 0xBF)) {
+          *len = 4;
+          return char32_t(b0 & 0x07) << 18 | char32_t(s[i + 1] & 0x3F) << 12 |
+                 char32_t(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+        }
+        sub = 3;
+      }
     }
   }
-  *len = 1;
+  *len = sub;
   *bad = true;
   return kReplacement;
 }
