@@ -63,9 +63,13 @@ TEST_CASE("the same long text from many users") {
   for (int i = 0; i < 10; ++i) CHECK(!flooded(m->moderate(Comment{"c", "v" + std::to_string(i), "mau kak", 60.0})));
 }
 
-TEST_CASE("unknown time or user skips flood rules") {
+TEST_CASE("without a time, arrival order: repeats count, the rate does not; no user, no flood") {
   auto m = make();
-  for (int i = 0; i < 30; ++i) CHECK(!flooded(m->moderate(Comment{"c", "budi", "sama", -1})));
+  for (int i = 0; i < 3; ++i) CHECK(!flooded(m->moderate(Comment{"c", "budi", "sama", -1})));
+  Verdict v = m->moderate(Comment{"c", "budi", "sama", -1});  // the fourth same text
+  CHECK(flooded(v));
+  CHECK(v.reasons == std::vector<std::string>{"flood.repeat"});
+  for (int i = 0; i < 30; ++i) CHECK(!flooded(m->moderate(Comment{"c", "sari", "pesan " + std::to_string(i), -1})));
   for (int i = 0; i < 30; ++i) CHECK(!flooded(m->moderate(Comment{"c", "", "sama", double(i)})));
 }
 

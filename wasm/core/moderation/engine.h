@@ -206,7 +206,8 @@ class Engine final : public Moderator {
   std::vector<Match> bidi_matches_;
   std::vector<Cover> bidi_covers_;  // rule_gambling_shape's scratch
   std::string_view text_;
-  double ts_ = -1;  // the comment's time, for terms matched on alternative readings  // the comment being moderated (rules read its original code points)
+  double ts_ = -1;  // the comment's time, for terms matched on alternative readings
+  double arrival_ts_ = 0;  // stands in for the time of comments that come without one  // the comment being moderated (rules read its original code points)
 
   std::vector<Term> terms_;
   Automaton term_ac_;

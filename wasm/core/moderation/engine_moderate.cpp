@@ -71,7 +71,11 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
   run_rules();
   match_terms(c.ts);
 
-  if (!c.user.empty() && c.ts >= 0 && std::isfinite(c.ts)) {
+  if (!c.user.empty()) {
+    // Without a time the comments' order stands in for one (a millisecond apart): repeats
+    // and same-text floods still count, but a rate per 30 s means nothing and is not judged.
+    const bool timed = c.ts >= 0 && std::isfinite(c.ts);
+    arrival_ts_ += 0.001;
     uint64_t h = 0x9e3779b97f4a7c15ull;
     size_t syms = 0;
     const RunVec& runs = nt_.runs;
@@ -84,7 +88,8 @@ void Engine::moderate_into(const Comment& c, Verdict& out) {
       ++syms;
     }
     uint64_t user = hash_bytes(c.user.data(), c.user.size());
-    unsigned hit = flood_.observe(user, h, syms >= opt_.flood.same_text_min_length, c.ts);
+    unsigned hit = flood_.observe(user, h, syms >= opt_.flood.same_text_min_length, timed ? c.ts : arrival_ts_);
+    if (!timed) hit &= ~unsigned(FloodTracker::kRate);
     uint32_t end = nt_.utf16_len;
     if (hit & FloodTracker::kRate) push(0, end, r_.flood_rate, uint8_t(Category::flood), 3, kOriginMessage);
     if (hit & FloodTracker::kRepeat) push(0, end, r_.flood_repeat, uint8_t(Category::flood), 3, kOriginMessage);
