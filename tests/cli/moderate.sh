@@ -117,6 +117,16 @@ msg=$("$bin" moderate --lexicon "$tmp/missing.tsv" < /dev/null 2>&1); rc=$?
 check_eq "unreadable lexicon exit" 1 $rc
 check_eq "unreadable lexicon message" "etalase: cannot read $tmp/missing.tsv: No such file or directory" "$msg"
 
+# GNU conventions: --opt=value, a two-line usage error, --version, moderate --help.
+check_eq "--level=4" '{"id":"g1","action":"hold","categories":["insult"],"spans":[[6,12,"lexicon.id.insult"]],"masked":"dasar ******"}' \
+  "$(printf '%s\n' '{"id":"g1","text":"dasar goblok"}' | "$bin" moderate --level=4)"
+msg=$("$bin" moderate --level=9 < /dev/null 2>&1); rc=$?
+check_eq "usage error exit" 2 $rc
+check_eq "usage error message" "etalase: --level must be 0-4
+Try 'etalase --help' for more information." "$msg"
+check_eq "version" "etalase" "$("$bin" --version | cut -d' ' -f1)"
+"$bin" moderate --help | grep -q -- '--terms FILE' || { echo "FAIL moderate --help"; fail=1; }
+
 if [ $fail -ne 0 ]; then
   echo "--- stderr of the main run:"; cat "$tmp/err"
   exit 1

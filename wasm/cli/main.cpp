@@ -55,9 +55,10 @@ const char kUsage[] =
     "  --rate N/S        flood: at most N comments per user in S seconds (default 11/30)\n"
     "  --repeats N       flood: the same text at most N times per user in the window (default 3)\n";
 
+// A usage error: the problem and where to look, in two lines (GNU's convention), exit 2.
 int usage(const char* problem) {
   if (problem) std::fprintf(stderr, "etalase: %s\n", problem);
-  std::fputs(kUsage, stderr);
+  std::fputs("Try 'etalase --help' for more information.\n", stderr);
   return 2;
 }
 
@@ -98,13 +99,26 @@ int cmd_moderate(int argc, char** argv) {
   std::vector<std::string> lexicon_files, term_files;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
+    // "--opt=value" as well as "--opt value".
+    std::string inline_value;
+    bool has_inline = false;
+    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
+      inline_value = a.substr(a.find('=') + 1);
+      a.erase(a.find('='));
+      has_inline = true;
+    }
     auto value = [&](const char* name) -> const char* {
+      if (has_inline) return inline_value.c_str();
       if (i + 1 >= argc) {
         std::fprintf(stderr, "etalase: %s needs a value\n", name);
         return nullptr;
       }
       return argv[++i];
     };
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
     if (a == "--level") {
       const char* v = value("--level");
       if (!v) return usage(nullptr);
@@ -118,12 +132,12 @@ int cmd_moderate(int argc, char** argv) {
       const char* v = value("--lexicon");
       if (!v) return usage(nullptr);
       lexicon_files.push_back(v);
-      while (i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) lexicon_files.push_back(argv[++i]);
+      while (!has_inline && i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) lexicon_files.push_back(argv[++i]);
     } else if (a == "--allow-domain") {
       const char* v = value("--allow-domain");
       if (!v) return usage(nullptr);
       opt.allowed_domains.push_back(v);
-      while (i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) opt.allowed_domains.push_back(argv[++i]);
+      while (!has_inline && i + 1 < argc && std::strncmp(argv[i + 1], "--", 2) != 0) opt.allowed_domains.push_back(argv[++i]);
     } else if (a == "--rate") {
       // N/S: at most N messages per user in S seconds (YouTube's 11/30 is the default).
       const char* v = value("--rate");
@@ -141,7 +155,7 @@ int cmd_moderate(int argc, char** argv) {
       long n = std::strtol(v, &end, 10);
       if (end == v || *end != '\0' || n < INT32_MIN || n > INT32_MAX) return usage("--repeats takes a number");
       opt.flood.max_repeats = int(n);
-    } else if (a == "--no-builtin") {
+    } else if (a == "--no-builtin" && !has_inline) {
       builtin = false;
     } else {
       return usage(("unknown option '" + a + "'").c_str());
@@ -312,6 +326,10 @@ int cmd_lint(const char* cmd, LintFn lint, int argc, char** argv) {
 
 }  // namespace
 
+#ifndef ETALASE_VERSION
+#define ETALASE_VERSION "dev"
+#endif
+
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
   // Compiling the lexicons makes and frees tables of a few hundred kilobytes. By default
@@ -321,7 +339,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
-  if (argc < 2) return usage(nullptr);
+  if (argc < 2) return usage("a command is needed (moderate, lint-lexicon, lint-rules, lint-catalog)");
   std::string cmd = argv[1];
   if (cmd == "moderate") return cmd_moderate(argc - 2, argv + 2);
   if (cmd == "lint-lexicon") return cmd_lint("lint-lexicon", &lint_lexicon, argc - 2, argv + 2);
@@ -329,6 +347,10 @@ int main(int argc, char** argv) {
   if (cmd == "lint-catalog") return cmd_lint_catalog(argc - 2, argv + 2);
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (cmd == "--version") {
+    std::printf("etalase %s\n", ETALASE_VERSION);
     return 0;
   }
   return usage(("unknown command '" + cmd + "'").c_str());
