@@ -5,34 +5,10 @@
 #include <string>
 
 #include "core/moderation/moderator.h"
+#include "policy_fixture.h"
 
 using namespace etalase;
-
-namespace {
-
-const char* kLexicon =
-    "@lang\tid\n"
-    "anjir\tprofanity\t1\tword\n"
-    "bego\tinsult\t2\tword\n"
-    "anjing\tinsult\t3\tword\n"
-    "lonte\tsexual\t3\tword\n"
-    "ngentot\tsexual\t4\tword\n"
-    "cina\thate\t2\tword\n"
-    "kafir\thate\t4\tword\n"
-    "bunuh\tthreat\t4\tword\n";
-
-std::unique_ptr<Moderator> make(int level = 2) {
-  ModeratorOptions o;
-  o.lexicons = {kLexicon};
-  o.policy.overall = level;
-  auto m = Moderator::create(o);
-  REQUIRE(m.ok());
-  return std::move(*m);
-}
-
-Verdict run(Moderator& m, std::string_view text, double ts = -1) { return m.moderate(Comment{"c", "u", text, ts}); }
-
-}  // namespace
+using namespace etalase::testing;
 
 TEST_CASE("the level table: which word severities each level acts on") {
   const char* texts[] = {"anjir", "bego", "anjing", "ngentot"};  // severities 1..4

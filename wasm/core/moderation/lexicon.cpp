@@ -85,25 +85,12 @@ template <typename F>
 Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
   Lexicon lex;
   lex.name = std::string(name);
-  int line_no = 0;
-  size_t pos = 0;
   bool seen_content = false;
   Classes classes;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line_no == 1 && raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-    std::string_view line = trim(strip_comment(raw));
-    if (line.empty()) {
-      if (nl == text.size()) break;
-      continue;
-    }
+  tsv::for_each_line(text, [&](int line_no, std::string_view line) {
     if (!utf8::valid(line)) {
       issue(line_no, "invalid UTF-8");
-      continue;
+      return;
     }
     if (line[0] == '@') {
       size_t sp = line.find_first_of(" \t");
@@ -143,12 +130,12 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
         issue(line_no, "unknown directive '" + std::string(key) + "'");
       }
       seen_content = true;
-      continue;
+      return;
     }
     seen_content = true;
     if (lex.lang.empty()) {
       issue(line_no, "missing @lang (it must come first)");
-      continue;
+      return;
     }
     auto f = split_tabs(line);
     LexiconEntry e;
@@ -159,33 +146,33 @@ Lexicon parse_all(std::string_view text, std::string_view name, F issue) {
       e.scope = Scope::any;
       std::string err = expand_term(f[0], classes, std::move(e), lex.entries);
       if (!err.empty()) issue(line_no, err);
-      continue;
+      return;
     }
     if (f.size() != 4) {
       issue(line_no, "expected 'term<TAB>category<TAB>severity<TAB>scope' or 'phrase<TAB>allow', got " +
                          std::to_string(f.size()) + " field" + (f.size() == 1 ? "" : "s"));
-      continue;
+      return;
     }
     Category c;
     if (!parse_category(f[1], &c) || c == Category::spam || c == Category::flood) {
       issue(line_no, "unknown category '" + std::string(f[1]) + "'");
-      continue;
+      return;
     }
     e.category = c;
     if (f[2].size() != 1 || f[2][0] < '1' || f[2][0] > '4') {
       issue(line_no, "severity must be 1-4, got '" + std::string(f[2]) + "'");
-      continue;
+      return;
     }
     e.severity = f[2][0] - '0';
     if (f[3] == "word") e.scope = Scope::word;
     else if (f[3] == "any") e.scope = Scope::any;
     else {
       issue(line_no, "unknown scope '" + std::string(f[3]) + "' (word or any)");
-      continue;
+      return;
     }
     std::string err = expand_term(f[0], classes, std::move(e), lex.entries);
     if (!err.empty()) issue(line_no, err);
-  }
+  });
   if (lex.lang.empty()) issue(0, "missing @lang");
   return lex;
 }

@@ -19,39 +19,29 @@ template <typename F>
 RuleVocab parse_all(std::string_view text, std::string_view name, F issue) {
   RuleVocab v;
   v.name = name.empty() ? "rules" : std::string(name);
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line_no == 1 && raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-    std::string_view line = tsv::trim(tsv::strip_comment(raw));
-    if (line.empty()) continue;
+  tsv::for_each_line(text, [&](int line_no, std::string_view line) {
     if (!utf8::valid(line)) {
       issue(line_no, "invalid UTF-8");
-      continue;
+      return;
     }
     auto f = tsv::split_tabs(line);
     if (f[0] == "@list") {
       if (f.size() != 3) {
         issue(line_no, "expected '@list<TAB>NAME<TAB>words...'");
-        continue;
+        return;
       }
       const auto& names = rule_list_names();
       if (std::find(names.begin(), names.end(), f[1]) == names.end()) {
         issue(line_no, "unknown list '" + std::string(f[1]) + "'");
-        continue;
+        return;
       }
       auto& list = v.lists[std::string(f[1])];
       for (std::string& w : tsv::split_words(f[2])) list.push_back(std::move(w));
-      continue;
+      return;
     }
     if (f[0][0] == '@') {
       issue(line_no, "unknown directive '" + std::string(f[0]) + "'");
-      continue;
+      return;
     }
     RuleVocabEntry e;
     e.line = line_no;
@@ -63,34 +53,34 @@ RuleVocab parse_all(std::string_view text, std::string_view name, F issue) {
       if (dot == std::string_view::npos || dot == 0 || dot + 1 == f[2].size() ||
           !parse_category(f[2].substr(0, dot), &e.category)) {
         issue(line_no, "a rule id is CATEGORY.NAME with a known category, got '" + std::string(f[2]) + "'");
-        continue;
+        return;
       }
       if (f[3].size() != 1 || f[3][0] < '1' || f[3][0] > '4') {
         issue(line_no, "severity must be 1-4, got '" + std::string(f[3]) + "'");
-        continue;
+        return;
       }
       e.severity = f[3][0] - '0';
     } else if (f.size() == 3 && f[1] == "feature") {
       e.kind = RuleVocabEntry::word;
       if (!parse_feature(f[2], &e.feature) || e.feature == kFeatDigit || e.feature == kFeatNone) {
         issue(line_no, "unknown feature '" + std::string(f[2]) + "'");
-        continue;
+        return;
       }
     } else if (f.size() == 3 && f[1] == "digit") {
       e.kind = RuleVocabEntry::digit;
       e.feature = kFeatDigit;
       if (f[2].size() != 1 || f[2][0] < '0' || f[2][0] > '9') {
         issue(line_no, "a digit is 0-9, got '" + std::string(f[2]) + "'");
-        continue;
+        return;
       }
       e.value = f[2][0] - '0';
     } else {
       issue(line_no, "expected 'phrase<TAB>rule<TAB>ID<TAB>SEVERITY', 'phrase<TAB>feature<TAB>NAME' or "
                      "'phrase<TAB>digit<TAB>N'");
-      continue;
+      return;
     }
     v.entries.push_back(std::move(e));
-  }
+  });
   return v;
 }
 

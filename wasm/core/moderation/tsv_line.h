@@ -54,4 +54,22 @@ inline std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// Calls f(line_no, line) for each line with something left once a byte order mark (first
+// line), a comment and surrounding blanks are cut; numbers count every line from 1.
+template <typename F>
+void for_each_line(std::string_view text, F f) {
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line_no == 1 && raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+    std::string_view line = trim(strip_comment(raw));
+    if (!line.empty()) f(line_no, line);
+  }
+}
+
 }  // namespace etalase::tsv
