@@ -5,39 +5,11 @@
 
 #include "core/text/normalize.h"
 #include "core/text/utf8.h"
+#include "fold_fixture.h"
 
 using namespace etalase;
 
-namespace {
-
-Normalizer& norm() {
-  static Normalizer n;
-  return n;
-}
-
-// The folded characters (before the match view), as UTF-8.
-std::string folded(std::string_view text, bool force_icu = false) {
-  NormText t;
-  norm().normalize(text, 1 << 20, t, force_icu);
-  std::string s;
-  for (uint32_t i = 0; i < t.view().size(); ++i) utf8::append(s, t.view()[i].cp);
-  return s;
-}
-
-// The match view: one symbol per run (repeats collapsed), '_' for separator runs.
-std::string view(std::string_view text) {
-  NormText t;
-  norm().normalize(text, 1 << 20, t);
-  std::string s;
-  for (const Run& r : t.runs) {
-    if (r.sym == ' ') s.push_back('_');
-    else utf8::append(s, r.sym);
-  }
-  return s;
-}
-
-
-}  // namespace
+using namespace etalase::testing;
 
 TEST_CASE("ASCII folds by lowercasing; 'l' and 'i' share a symbol") {
   CHECK(folded("Halo KAK") == "halo kak");

@@ -7,27 +7,12 @@
 
 #include "core/text/normalize.h"
 #include "core/text/utf8.h"
+#include "fold_fixture.h"
 
 using namespace etalase;
+using namespace etalase::testing;
 
 namespace {
-
-Normalizer& norm() {
-  static Normalizer n;
-  return n;
-}
-
-// The match view: one symbol per run (repeats collapsed), '_' for separator runs.
-std::string view(std::string_view text) {
-  NormText t;
-  norm().normalize(text, 1 << 20, t);
-  std::string s;
-  for (const Run& r : t.runs) {
-    if (r.sym == ' ') s.push_back('_');
-    else utf8::append(s, r.sym);
-  }
-  return s;
-}
 
 // The match view with counts: "a n j(3)..." compact form "anj3i3ng".
 std::string counted(std::string_view text) {
