@@ -52,7 +52,19 @@ int Engine::char_style(uint32_t i) const {
   if ((c >= 0x0370 && c <= 0x03FF) || (c >= 0x0400 && c <= 0x04FF)) return 2;
   if (c >= 0x1F1E6 && c <= 0x1F1FF) return 3;  // regional indicators: mostly flags (🇮🇩), no style
   if (styled_code_point(c)) return 1;
-  return c < 0x80 && f.b_end - f.b >= uint32_t(len) + 2 ? 1 : 0;
+  if (c >= 0x80 || f.b_end - f.b < uint32_t(len) + 2) return 0;
+  // A letter under marks: everything after it in its bytes is a combining mark (not, say, a
+  // stripped control the ICU path chunked with it, which the ASCII path never sees).
+  for (uint32_t i = f.b + uint32_t(len); i < f.b_end;) {
+    int l = 0;
+    bool b = false;
+    char32_t m = utf8::decode(p, f.b_end, i, &l, &b);
+    const bool mark = (m >= 0x0300 && m <= 0x036F) || (m >= 0x1AB0 && m <= 0x1AFF) || (m >= 0x1DC0 && m <= 0x1DFF) ||
+                      (m >= 0x20D0 && m <= 0x20FF) || (m >= 0xFE20 && m <= 0xFE2F);
+    if (b || !mark) return 0;
+    i += uint32_t(l);
+  }
+  return 1;
 }
 
 // Whether the styled char at `i` was written as a capital (𝐀, Ａ, 🅐).
@@ -71,11 +83,15 @@ namespace {
 
 constexpr uint32_t kStyledNameMin = 6;
 
-// Whether "4d" occurs in the folded chars (after stripped controls are gone, as the word
-// loop sees them: the skip below must never change a verdict).
+// Whether a '4' is followed by a 'd' in the folded chars with nothing between but symbols
+// (the word loop reads "4@d" as "4d" too). It decides a skip that must never change a
+// verdict, so it may say yes where the loop then says no, never the other way.
 bool has_4d(const CharView& ch) {
-  for (uint32_t i = 0, n = ch.size(); i + 1 < n; ++i) {
-    if (ch[i].cp == '4' && ch[i + 1].cp == 'd') return true;
+  for (uint32_t i = 0, n = ch.size(); i < n; ++i) {
+    if (ch[i].cp != '4') continue;
+    uint32_t j = i + 1;
+    while (j < n && ch[j].cls != kClsLetter && ch[j].cls != kClsDigit && ch[j].cls != kClsSpace) ++j;
+    if (j < n && ch[j].cp == 'd') return true;
   }
   return false;
 }
