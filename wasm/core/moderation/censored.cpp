@@ -17,6 +17,38 @@ void Engine::add_censor_term(std::string_view term, const PatInfo& info) {
   censor_terms_[term.size()].push_back(CensorTerm{std::string(term), info.rule, info.category, info.severity});
 }
 
+namespace {
+
+// Calls f(b, e) for each maximal stretch [b, e) of folded chars that `part` accepts.
+template <typename Part, typename F>
+void for_each_stretch(const CharView& ch, Part part, F f) {
+  const uint32_t n = ch.size();
+  for (uint32_t b = 0; b < n;) {
+    if (!part(b)) {
+      ++b;
+      continue;
+    }
+    uint32_t e = b;
+    while (e < n && part(e)) ++e;
+    f(b, e);
+    b = e;
+  }
+}
+
+}  // namespace
+
+// The most severe single-word term of `len` letters that `word` spells, a '*' in it standing
+// for any letter; or null.
+const CensorTerm* Engine::censor_term(const char* word, uint32_t len) const {
+  const CensorTerm* best = nullptr;
+  for (const CensorTerm& t : censor_terms_[len]) {
+    bool same = true;
+    for (uint32_t i = 0; i < len && same; ++i) same = word[i] == '*' || word[i] == t.term[i];
+    if (same && (!best || t.severity > best->severity)) best = &t;
+  }
+  return best;
+}
+
 void Engine::match_censored() {
   // One look over the bytes for the chars these stages need ('*', and '+', '|', '(').
   bool star = false, symbol = false;
@@ -29,51 +61,30 @@ void Engine::match_censored() {
   const CharView ch = nt_.view();
   const uint32_t n = ch.size();
   auto part = [&](uint32_t i) { return ch[i].cls == kClsLetter || ch[i].cp == '*'; };
+  // A whole word: nothing of a word (digit, leet symbol but '!') glued to either end.
+  auto edge = [&](uint32_t i) { return ch[i].cls > kClsLeetSym || ch[i].cp == '!'; };
   char word[kCensorMaxLen + 1];
-  for (uint32_t b = 0; b < n;) {
-    if (!part(b)) {
-      ++b;
-      continue;
-    }
-    uint32_t e = b;
-    while (e < n && part(e)) ++e;
-    // A whole word: nothing of a word (digit, leet symbol but '!') glued to either end.
-    auto edge = [&](uint32_t i) { return ch[i].cls > kClsLeetSym || ch[i].cp == '!'; };
+  for_each_stretch(ch, part, [&](uint32_t b, uint32_t e) {
     const bool whole = (b == 0 || edge(b - 1)) && (e == n || edge(e));
     uint32_t len = e - b, stars = 0;
     for (uint32_t i = b; i < e; ++i) stars += ch[i].cp == '*';
-    if (whole && stars > 0 && stars <= len - stars && len <= kCensorMaxLen && len >= 3) {
-      for (uint32_t i = b; i < e; ++i) word[i - b] = ch[i].cp == '*' ? '*' : char(ch[i].cp < 0x80 ? ch[i].cp : '?');
-      const CensorTerm* best = nullptr;
-      for (const CensorTerm& t : censor_terms_[len]) {
-        bool same = true;
-        for (uint32_t i = 0; i < len && same; ++i) same = word[i] == '*' || word[i] == t.term[i];
-        if (same && (!best || t.severity > best->severity)) best = &t;
-      }
-      if (best) push(ch[b].o16, ch[e - 1].o16_end, best->rule, best->category, best->severity);
-    }
-    b = e;
-  }
+    if (!whole || stars == 0 || stars > len - stars || len > kCensorMaxLen || len < 3) return;
+    for (uint32_t i = b; i < e; ++i) word[i - b] = ch[i].cp == '*' ? '*' : char(ch[i].cp < 0x80 ? ch[i].cp : '?');
+    if (const CensorTerm* t = censor_term(word, len)) push(ch[b].o16, ch[e - 1].o16_end, t->rule, t->category, t->severity);
+  });
 }
 
 // "|_|" for u, "+" for t, "(" for c, digits and leet symbols for their letters: read inside a
 // word (no space), the word is looked up as its letters.
 void Engine::match_symbol_words() {
   const CharView ch = nt_.view();
-  const uint32_t n = ch.size();
   auto part = [&](uint32_t i) {
     const FoldedChar f = ch[i];
     return f.cls == kClsLetter || f.cls == kClsDigit || f.cls == kClsLeetSym || f.cp == '+' || f.cp == '(' ||
            f.cp == '_';
   };
   char word[kCensorMaxLen + 1];
-  for (uint32_t b = 0; b < n;) {
-    if (!part(b)) {
-      ++b;
-      continue;
-    }
-    uint32_t e = b;
-    while (e < n && part(e)) ++e;
+  for_each_stretch(ch, part, [&](uint32_t b, uint32_t e) {
     uint32_t len = 0, letters = 0, symbols = 0;
     bool ok = true;
     for (uint32_t i = b; i < e && ok; ++i) {
@@ -100,15 +111,10 @@ void Engine::match_symbol_words() {
       if (len == kCensorMaxLen) ok = false;
       if (ok) word[len++] = x;
     }
-    if (ok && symbols > 0 && ((letters >= 2 && len >= 3) || (letters >= 1 && len >= 4))) {
-      const CensorTerm* best = nullptr;
-      for (const CensorTerm& t : censor_terms_[len]) {
-        if (std::memcmp(t.term.data(), word, len) == 0 && (!best || t.severity > best->severity)) best = &t;
-      }
-      if (best) push(ch[b].o16, ch[e - 1].o16_end, best->rule, best->category, best->severity);
-    }
-    b = e;
-  }
+    // (No '*' can be in these words: the lookup is exact.)
+    if (!ok || symbols == 0 || !((letters >= 2 && len >= 3) || (letters >= 1 && len >= 4))) return;
+    if (const CensorTerm* t = censor_term(word, len)) push(ch[b].o16, ch[e - 1].o16_end, t->rule, t->category, t->severity);
+  });
 }
 
 }  // namespace etalase

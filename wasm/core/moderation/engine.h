@@ -153,6 +153,7 @@ class Engine final : public Moderator {
   void add_censor_term(std::string_view term, const PatInfo& info);
   void match_censored();
   void match_symbol_words();
+  const CensorTerm* censor_term(const char* word, uint32_t len) const;
   void push(uint32_t o16, uint32_t o16_end, uint16_t rule, uint8_t category, uint8_t severity,
             uint8_t origin = kOriginWord);
   void push_runs(uint32_t first, uint32_t last, uint16_t rule, uint8_t category, uint8_t severity);
