@@ -183,6 +183,7 @@ int cmd_moderate(int argc, char** argv) {
   std::unique_ptr<Moderator> mod = std::move(*created);
   // Terms from every file are applied in one batch: one build of their automaton.
   std::vector<TermSpec> terms;
+  std::vector<std::string> term_lines;  // "FILE:LINE" of each term, for errors
   for (const std::string& f : term_files) {
     std::string text;
     if (!read_file(f.c_str(), &text)) {
@@ -219,20 +220,20 @@ int cmd_moderate(int argc, char** argv) {
         }
         t.erase(tab);
       }
-      std::string problem = check_term(t);
-      if (!problem.empty()) {
-        std::fprintf(stderr, "%s:%d: %s\n", f.c_str(), line, problem.c_str());
-        return 1;
-      }
       terms.push_back(TermSpec{t, mode, expires_at});
+      term_lines.push_back(f + ":" + std::to_string(line));
     }
   }
-  if (!terms.empty()) {
-    Status st = mod->set_terms(terms);
-    if (!st.ok()) {
-      std::fprintf(stderr, "etalase: %s\n", st.error().message.c_str());
-      return 1;
+  if (!terms.empty() && !mod->set_terms(terms).ok()) {
+    // Only now, on the error path, each term is checked alone to name its file and line.
+    for (size_t k = 0; k < terms.size(); ++k) {
+      std::string problem = check_term(terms[k].pattern);
+      if (!problem.empty()) {
+        std::fprintf(stderr, "%s: %s\n", term_lines[k].c_str(), problem.c_str());
+        return 1;
+      }
     }
+    return 1;
   }
 
   FlatJsonReader reader;

@@ -3,7 +3,6 @@
 // "+aik"). Its own stage: the automaton cannot hold wildcards and the symbols are ordinary
 // punctuation elsewhere, so such a word is compared, letter by letter, with the single-word
 // lexicon terms of its length (built at load, by length).
-#include <cstring>
 
 #include "core/moderation/engine.h"
 
